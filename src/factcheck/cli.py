@@ -1,0 +1,92 @@
+"""The command line: a thin shell over the library's stage functions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from factcheck.corpus import read_documents
+from factcheck.errors import FactcheckError
+from factcheck.extract import extract_facts
+from factcheck.severity import ExitCode
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Cross-source numeric consistency checker for news.",
+    pretty_exceptions_enable=False,
+)
+
+
+class InputKind(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class Extractor(str, Enum):
+    native = "native"
+    quantulum3 = "quantulum3"
+
+
+@app.callback()
+def _root() -> None:
+    """Cross-source numeric consistency checker for news."""
+
+
+Paths = Annotated[Optional[list[str]], typer.Argument(help="Files or folders; - or nothing for stdin.")]
+InputOpt = Annotated[Optional[InputKind], typer.Option("--input", help="Input kind; default: by extension.")]
+
+
+@app.command()
+def extract(
+    paths: Paths = None,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.table,
+    input: InputOpt = None,
+    extractor: Annotated[Extractor, typer.Option(help="Quantity backend.")] = Extractor.native,
+    batch: Annotated[bool, typer.Option("--batch", help="Same as --input jsonl.", hidden=True)] = False,
+) -> None:
+    """Print every figure in the inputs as a fact."""
+    kind = "jsonl" if batch else (input.value if input else None)
+    docs = read_documents(paths or ["-"], kind)
+    facts = extract_facts(docs, backend=extractor.value)
+    if format is ExtractFormat.jsonl:
+        write = sys.stdout.write
+        for fact in facts:
+            write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+    else:
+        from factcheck.report.facts_table import print_facts
+
+        print_facts(facts)
+
+
+def main() -> None:
+    try:
+        app(standalone_mode=False)
+    except FactcheckError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        sys.exit(ExitCode.ERROR)
+    except (typer.Exit,) as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        sys.exit(ExitCode.ERROR)
+    except Exception as exc:  # click usage errors
+        import click
+
+        if isinstance(exc, click.exceptions.UsageError):
+            exc.show()
+            sys.exit(ExitCode.ERROR)
+        if isinstance(exc, click.exceptions.ClickException):
+            exc.show()
+            sys.exit(ExitCode.ERROR)
+        raise

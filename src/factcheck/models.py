@@ -1,0 +1,150 @@
+"""The plain data that flows between stages: Document → Fact → Finding."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A stretch of a document that belongs to one outlet (aggregator pages stack several)."""
+
+    start: int
+    end: int
+    source: str | None
+    date: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input text, decoded, with what is known about where it came from.
+
+    `segments` is empty for a single-source document; for an aggregator page it
+    tiles the text with one segment per outlet section.
+    """
+
+    id: str
+    text: str
+    source: str | None = None
+    date: str | None = None
+    url: str | None = None
+    title: str | None = None
+    story: str | None = None
+    path: str | None = None
+    segments: tuple[Segment, ...] = ()
+
+    def source_at(self, offset: int) -> str | None:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg.source or self.source
+        return self.source
+
+    def date_at(self, offset: int) -> str | None:
+        for seg in self.segments:
+            if seg.start <= offset < seg.end:
+                return seg.date or self.date
+        return self.date
+
+
+@dataclass(slots=True)
+class Quantity:
+    """A figure found in text, before anything is known about what it counts.
+
+    Offsets are Python str indices into the document text; `text == doc[start:end]`.
+    `low`/`high` are the interval the wording allows (None = unbounded on that side).
+    `converts` is the index (in the same extraction result) of the other half of a
+    "679-kilometer (422 miles)" pair, so the conversion rule can check them.
+    `noun` is the raw counted word right after the figure, if any ("drones").
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str = "count"
+    kind: str = "count"
+    converts: int | None = None
+    noun: str | None = None
+
+
+# The public fact fields, in the order of the JSON contract in DESIGN.md.
+FACT_FIELDS = (
+    "doc", "source", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
+    "kind", "entity", "measure", "location", "attribution", "scope", "sentence",
+)
+
+
+@dataclass(slots=True)
+class Fact:
+    """A quantity with its context: what it counts, in what role, where, who says so."""
+
+    doc: str
+    source: str | None
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str = "exact"
+    unit: str = "count"
+    kind: str = "count"
+    entity: str | None = None
+    measure: str | None = None
+    location: str | None = None
+    attribution: str | None = None
+    scope: str | None = None
+    sentence: str | None = None
+    # Not in the contract's required list, but carried for the rules and reports.
+    actor: str | None = None  # whose side acted ("Russia"), when the text says
+    date: str | None = None  # the publication date of the source
+    story: str | None = None
+    converts: int | None = None  # index of the conversion partner within the same doc
+    id: int = -1  # position in the run's fact list, stable for the same input
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("value", "low", "high"):
+            d[k] = _plain_number(d[k])
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Fact:
+        names = {f.name for f in fields(cls)}
+        return cls(**{k: v for k, v in d.items() if k in names})
+
+
+def _plain_number(x: float | None) -> int | float | None:
+    """574.0 → 574 so that JSON output reads like the text; keep real fractions."""
+    if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
+        return int(x)
+    return x
+
+
+@dataclass(slots=True)
+class Finding:
+    """What a rule reports: a message, the key it compared on, and the evidence."""
+
+    rule: str  # the rule code, e.g. FC001
+    name: str  # the rule name, e.g. conflicting-values
+    severity: str  # error · warning · info
+    message: str
+    key: dict[str, Any]
+    facts: list[Fact] = field(default_factory=list)
+    story: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+            "story": self.story,
+            "key": self.key,
+            "facts": [f.to_dict() for f in self.facts],
+        }

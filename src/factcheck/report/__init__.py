@@ -1,0 +1,1 @@
+"""Stage 4: findings (and facts) → terminal, Markdown, JSON, SARIF, GitHub annotations."""
