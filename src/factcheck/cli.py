@@ -70,6 +70,18 @@ def extract(
         print_facts(facts)
 
 
+def _register_optional_commands() -> None:
+    """`check`, `rules` and `explain` live beside the rule engine."""
+    try:
+        from factcheck.cli_check import register
+    except ImportError:  # not built yet
+        return
+    register(app)
+
+
+_register_optional_commands()
+
+
 def main() -> None:
     try:
         app(standalone_mode=False)

@@ -34,6 +34,12 @@ class Document:
     story: str | None = None
     path: str | None = None
     segments: tuple[Segment, ...] = ()
+    # Spans of page furniture (navigation, bylines, link lists) whose figures are noise.
+    # The text itself is never cut, so offsets stay true to the input.
+    skip: tuple[tuple[int, int], ...] = ()
+
+    def is_skipped(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.skip)
 
     def source_at(self, offset: int) -> str | None:
         for seg in self.segments:

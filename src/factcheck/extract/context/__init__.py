@@ -15,9 +15,10 @@ def bare_facts(doc: Document, quantities: list[Quantity]) -> list[Fact]:
         Fact(
             doc=doc.id, source=doc.source_at(q.start), start=q.start, end=q.end, text=q.text,
             value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, unit=q.unit,
-            kind=q.kind, date=doc.date_at(q.start), story=doc.story, converts=q.converts,
+            kind=q.kind, entity=q.noun, date=doc.date_at(q.start), story=doc.story, converts=q.converts,
         )
         for q in quantities
+        if not doc.is_skipped(q.start)
     ]
 
 
