@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -72,33 +74,35 @@ def extract(
 
 def _register_optional_commands() -> None:
     """`check`, `rules` and `explain` live beside the rule engine."""
-    try:
+    if importlib.util.find_spec("factcheck.cli_check") is not None:
         from factcheck.cli_check import register
-    except ImportError:  # not built yet
-        return
-    register(app)
+
+        register(app)
 
 
 _register_optional_commands()
 
 
 def main() -> None:
+    """Entry point: every failure ends as one line on stderr and a defined exit status."""
     try:
         app(standalone_mode=False)
     except FactcheckError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
-        sys.exit(ExitCode.ERROR)
-    except (typer.Exit,) as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        sys.exit(ExitCode.ERROR)
-    except Exception as exc:  # click usage errors
-        import click
+        _fail(str(exc))
+    except BrokenPipeError:  # `factcheck extract ... | head`
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:
+        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
+            exc.show()  # a usage error, worded by typer/click
+            sys.exit(ExitCode.ERROR)
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for a traceback)")
 
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            sys.exit(ExitCode.ERROR)
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(ExitCode.ERROR)
-        raise
+
+def _fail(message: str) -> None:
+    print(f"factcheck: error: {message}", file=sys.stderr)
+    sys.exit(ExitCode.ERROR)
