@@ -110,7 +110,7 @@ class Fact:
     actor: str | None = None  # whose side acted ("Russia"), when the text says
     date: str | None = None  # the publication date of the source
     story: str | None = None
-    converts: int | None = None  # index of the conversion partner within the same doc
+    converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
     id: int = -1  # position in the run's fact list, stable for the same input
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,15 +27,37 @@ BACKENDS: dict[str, Callable[[], Backend]] = {"native": _native, "quantulum3": _
 def extract_facts(
     docs: Iterable[Document], backend: str = "native", context: bool = True
 ) -> list[Fact]:
-    """Every figure of every document, as facts numbered in input order."""
+    """Every figure of every document, as facts numbered in input order.
+
+    Figures inside page furniture (Document.skip) are dropped before the
+    context stage sees them; `Fact.converts` is rewritten from an index in the
+    document's quantity list to the partner's run-wide `Fact.id`.
+    """
     from factcheck.extract.context import annotate, bare_facts
 
     find = BACKENDS[backend]()
+    describe = annotate if context else bare_facts
     facts: list[Fact] = []
     for doc in docs:
-        quantities = find(doc.text)
-        doc_facts = annotate(doc, quantities) if context else bare_facts(doc, quantities)
-        for fact in doc_facts:
-            fact.id = len(facts)
+        quantities = _drop_skipped(doc, find(doc.text))
+        base = len(facts)
+        for i, fact in enumerate(describe(doc, quantities)):
+            fact.id = base + i
+            if fact.converts is not None:
+                fact.converts += base
             facts.append(fact)
     return facts
+
+
+def _drop_skipped(doc: Document, quantities: list[Quantity]) -> list[Quantity]:
+    if not doc.skip:
+        return quantities
+    kept = [i for i, q in enumerate(quantities) if not doc.is_skipped(q.start)]
+    new_index = {old: new for new, old in enumerate(kept)}
+    out = []
+    for old in kept:
+        q = quantities[old]
+        if q.converts is not None:
+            q.converts = new_index.get(q.converts)
+        out.append(q)
+    return out
