@@ -1,53 +1,104 @@
-"""Stage 1: paths / stdin / JSONL corpora → Documents (placeholder, being replaced)."""
+"""Stage 1: paths / stdin / JSONL corpora → Documents, each stretch of text with its source.
+
+    read_documents(["examples/strike"]) -> [Document, ...]
+
+Input kinds (by extension unless `input_kind` says otherwise; stdin is text):
+  text      .txt and anything else — the whole decoded file, furniture marked as skip spans
+  markdown  .md — YAML front matter (source, date, url, title, story); offsets into the body
+  html      .html/.htm — trafilatura's main text; offsets into the extracted text
+  jsonl     .jsonl — one {"id", "source", "date", "url", "title", "text", "story"?} a line
+
+Stories (for `check`) are described in stories.py.
+"""
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
+from typing import IO
 
+from factcheck.corpus.decode import BinaryInput, decode_bytes, decode_html_bytes
+from factcheck.corpus.html import read_html
+from factcheck.corpus.jsonl import read_jsonl
+from factcheck.corpus.markdown import read_markdown
+from factcheck.corpus.stories import STDIN, STDIN_ID, Input, plan_inputs
+from factcheck.corpus.text import read_text
 from factcheck.errors import InputError
 from factcheck.models import Document
 
 INPUT_KINDS = ("text", "jsonl", "markdown", "html")
 
+__all__ = ["INPUT_KINDS", "read_documents"]
 
-def _stderr(msg: str) -> None:
-    print(f"warning: {msg}", file=sys.stderr)
+
+def _warn_on_stderr(message: str) -> None:
+    print(f"factcheck: warning: {message}", file=sys.stderr)
 
 
 def read_documents(
     paths: Sequence[str],
     input_kind: str | None = None,
     *,
-    stdin=None,
-    on_warning: Callable[[str], None] = _stderr,
+    stdin: IO[str] | IO[bytes] | None = None,
+    on_warning: Callable[[str], None] = _warn_on_stderr,
 ) -> list[Document]:
+    """Read files, folders and stdin ("-") into Documents, in the order given.
+
+    Raises InputError (one line, naming the file and line) for a missing or
+    unreadable path, a malformed JSONL line or front matter, and a binary file
+    when no other input remains. Empty inputs give no documents.
+    """
+    if input_kind is not None and input_kind not in INPUT_KINDS:
+        raise ValueError(f"unknown input kind {input_kind!r}; expected one of {INPUT_KINDS}")
     docs: list[Document] = []
-    for p in paths or ["-"]:
-        if p == "-":
-            data = (stdin or sys.stdin).read()
-            name = "<stdin>"
-        else:
-            try:
-                data = Path(p).read_bytes().decode("utf-8", errors="replace")
-            except OSError as exc:
-                raise InputError(exc.strerror or "cannot read", p) from None
-            name = p
-        kind = input_kind or ("jsonl" if p.endswith(".jsonl") else "text")
-        if kind == "jsonl":
-            for n, line in enumerate(data.splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise InputError(f"not valid JSON ({exc.msg})", name, n) from None
-                docs.append(Document(id=str(rec.get("id", f"{name}:{n}")), text=rec.get("text") or "",
-                                     source=rec.get("source"), date=rec.get("date"),
-                                     url=rec.get("url"), title=rec.get("title"),
-                                     story=rec.get("story")))
-        else:
-            docs.append(Document(id=name, text=data, path=name))
+    binary: list[str] = []
+    inputs = plan_inputs(list(paths) or [STDIN], input_kind)
+    for item in inputs:
+        try:
+            docs += _read_one(item, stdin, on_warning)
+        except BinaryInput:
+            binary.append(_display_name(item))
+    if binary and len(binary) == len(inputs):
+        raise InputError("binary file, not text", binary[0])
+    for name in binary:
+        on_warning(f"{name}: binary file (NUL bytes), not text; skipped")
     return docs
+
+
+def _read_one(item: Input, stdin: IO | None, on_warning: Callable[[str], None]) -> list[Document]:
+    name = _display_name(item)
+    path = None if item.name == STDIN else item.name
+    data = _read_stdin(stdin) if path is None else _read_file(item.name)
+    if item.kind == "html":
+        html = data if isinstance(data, str) else decode_html_bytes(data, name, on_warning)
+        return read_html(html, name, story=item.story, path=path, on_warning=on_warning)
+    text = data if isinstance(data, str) else decode_bytes(data, name, on_warning)
+    if item.kind == "jsonl":
+        return read_jsonl(text, name, story=item.story, path=path)
+    if item.kind == "markdown":
+        return read_markdown(text, name, story=item.story, path=path)
+    return read_text(text, name, story=item.story, path=path)
+
+
+def _display_name(item: Input) -> str:
+    return STDIN_ID if item.name == STDIN else item.name
+
+
+def _read_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc.__class__.__name__})", path) from None
+
+
+def _read_stdin(stdin: IO | None) -> bytes | str:
+    """Raw bytes when available, so stdin is decoded like a file, whatever the locale."""
+    stream = stdin if stdin is not None else sys.stdin
+    raw = getattr(stream, "buffer", None)
+    try:
+        return raw.read() if raw is not None else stream.read()
+    except OSError as exc:
+        raise InputError(
+            f"cannot read ({exc.strerror or exc.__class__.__name__})", STDIN_ID
+        ) from None
