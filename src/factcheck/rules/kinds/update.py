@@ -1,0 +1,64 @@
+"""update: a toll that only grows (killed, injured…) reported again by a later source.
+
+A larger later figure is news, not a contradiction; a smaller later figure for a
+toll that cannot shrink is worth a look. One kind, two rules (`direction`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from factcheck.models import Finding
+from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, time_order
+from factcheck.rules.params import Grouping, choice, words
+
+
+class Update(Kind):
+    name = "update"
+    summary = "A later-dated source gives a different figure for a toll that only grows."
+
+    def params(self):
+        return Grouping(
+            key=("measure", "entity", "location", "scope", "unit", "actor"),
+            extra={
+                "direction": choice(("increase", "decrease"), help="which change is reported"),
+                "measures": words(None, "measures that only grow; default: those marked "
+                                        "`monotonic: true` in rules/lexicon/measures.yaml"),
+            },
+        ).spec()
+
+    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+        p = rule.params
+        grows = set(p["measures"]) if p["measures"] is not None else ctx.monotonic
+        t = candidates(table, p)
+        t = t[t["measure"].isin(sorted(grows)).to_numpy() & t["when"].notna().to_numpy()]
+        if t.empty:
+            return
+        cols = ["story", *p["key"]]
+        g = t.groupby(cols, sort=False)
+        dated = g["when"].transform("nunique") >= 2
+        split = g["lo"].transform("max") > g["hi"].transform("min")
+        hits = t[(dated & split).to_numpy()]
+        rising = p["direction"] == "increase"
+        for values, rows in hits.groupby(cols, sort=True):
+            positions = _changes(rows, rising)
+            if positions:
+                story, key = key_of(cols, values)
+                yield ctx.finding(rule, story, key, positions, chronological=True)
+
+
+def _changes(rows: pd.DataFrame, rising: bool) -> set[int]:
+    """Facts in an (earlier, later) pair whose figures moved the way asked for."""
+    pos = rows["pos"].to_list()
+    lo, hi = rows["lo"].to_list(), rows["hi"].to_list()
+    when, day = rows["when"].to_list(), rows["day_only"].to_list()
+    out: set[int] = set()
+    for i in range(len(pos)):
+        for j in range(len(pos)):
+            if time_order(when[i], day[i], when[j], day[j]) != -1:
+                continue  # i is not known to come before j
+            if (lo[j] > hi[i]) if rising else (hi[j] < lo[i]):
+                out.update((pos[i], pos[j]))
+    return out

@@ -1,0 +1,63 @@
+"""How figures and keys read in messages: one wording for every rule and report."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+
+from factcheck.models import Fact
+
+KEY_ORDER = ("measure", "entity", "location", "scope", "actor", "attribution", "unit", "kind")
+
+
+def number(x: float | None) -> str:
+    """574 → '574', 51000.0 → '51,000', 421.93 → '421.9', 0.2 → '0.2'."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return "?"
+    if math.isinf(x):
+        return "∞" if x > 0 else "-∞"
+    if float(x).is_integer() and abs(x) < 1e15:
+        return f"{int(x):,}"
+    if abs(x) >= 100:
+        return f"{x:,.1f}"
+    return f"{x:.4g}"
+
+
+def figure(f: Fact) -> str:
+    """The value as its wording allows: '2', 'at least 24', 'about 1,000', '2–3'."""
+    q, v, lo, hi = f.qualifier, f.value, f.low, f.high
+    unit = "" if f.unit in ("count", "", None) else f" {f.unit}"
+    if q == "at_least":
+        s = f"at least {number(lo if lo is not None else v)}"
+    elif q == "more_than":
+        s = f"more than {number(lo if lo is not None else v)}"
+    elif q == "at_most":
+        s = f"up to {number(hi if hi is not None else v)}"
+    elif q == "less_than":
+        s = f"fewer than {number(hi if hi is not None else v)}"
+    elif q == "approx":
+        s = f"about {number(v)}"
+    elif q in ("range", "vague") and (lo is not None or hi is not None):
+        s = f"{number(lo) if lo is not None else '?'}–{number(hi) if hi is not None else '?'}"
+    else:
+        s = number(v)
+    return s + unit
+
+
+def subject(key: Mapping[str, str | None]) -> str:
+    """'injured · person · Lviv': the key's known parts, most telling first."""
+    parts = [str(key[k]) for k in KEY_ORDER if key.get(k) and k not in ("unit", "kind")]
+    return " · ".join(parts) or "figure"
+
+
+def by_value(facts: Iterable[Fact], joiner: str = " vs ", dated: bool = False) -> str:
+    """'2 (Daily Mail) vs 3 (North Wales Chronicle, The Times)': sources grouped by figure."""
+    groups: dict[str, list[str]] = {}
+    for f in facts:
+        label = f.source or f.doc
+        if dated and f.date:
+            label = f"{label}, {f.date}"
+        outlets = groups.setdefault(figure(f), [])
+        if label not in outlets:
+            outlets.append(label)
+    return joiner.join(f"{fig} ({', '.join(outlets)})" for fig, outlets in groups.items())
