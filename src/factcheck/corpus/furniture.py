@@ -26,6 +26,8 @@ _MONTH = (
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:[ ]?[ap]\.?m\.?)?(?:[ ][A-Z]{2,4})?"
 _DATE = rf"(?:\d{{1,2}}(?:st|nd|rd|th)?[ ]{_MONTH}\.?,?[ ]\d{{4}}|{_MONTH}\.?[ ]\d{{1,2}}(?:st|nd|rd|th)?,?[ ]\d{{4}})"
 
+_STAMP = rf"(?:{_DATE}(?:,?[ ](?:at[ ])?{_CLOCK})?|{_CLOCK}(?:,?[ ]{_DATE})?)"
+
 # Headings that open a list of links to other stories: the list goes with them.
 _LIST_HEADING = (
     r"related(?:[ ](?:articles?|news|stories|content|coverage|links|posts|reading|topics|videos?))?"
@@ -65,7 +67,7 @@ _SINGLE_LINE = (
     r"|(?:image|media)[ ](?:caption|source|copyright)[^\r\n]{0,80}"
     # publication stamps on a line of their own
     rf"|(?:(?:published|updated|posted|last[ ]updated|first[ ]published)[: ]+(?:on[ ])?)?"
-    rf"(?:{_DATE}(?:,?[ ](?:at[ ])?{_CLOCK})?|{_CLOCK}(?:,?[ ]{_DATE})?)"
+    rf"{_STAMP}"
 )
 
 _MAX_LINE = 160
@@ -80,7 +82,7 @@ _NAME_WORD = r"[A-Z][\w'’-]*\.?"
 _BYLINE = hspace_compile(
     rf"^[ ]*By[ ]{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
     rf"(?:[ ](?:and|&)[ ]{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}})?"
-    rf"(?:[ ]?[,|•·–—-][ ]?(?:{_DATE}|{_CLOCK}|{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}))*"
+    rf"(?:[ ]?[,|•·–—-][ ]?(?:{_STAMP}|{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}))*"
     rf"[ ]*\r?$",
     re.MULTILINE,
 )
