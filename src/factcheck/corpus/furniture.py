@@ -72,15 +72,15 @@ _SINGLE_LINE = (
 
 _MAX_LINE = 160
 _LIST_HEADING_LINE = hspace_compile(
-    rf"^[ ]*(?:{_LIST_HEADING})[ ]*:?[ ]*\r?$", re.MULTILINE | re.IGNORECASE
+    rf"^[ ]*+(?:{_LIST_HEADING})[ ]*:?[ ]*\r?$", re.MULTILINE | re.IGNORECASE
 )
-_SINGLE_LINE_RE = hspace_compile(rf"^[ ]*(?:{_SINGLE_LINE})[ ]*\r?$", re.MULTILINE | re.IGNORECASE)
+_SINGLE_LINE_RE = hspace_compile(rf"^[ ]*+(?:{_SINGLE_LINE})[ ]*\r?$", re.MULTILINE | re.IGNORECASE)
 
 # "By Jane Doe and John Roe | Reuters | 21 August 2025 13:45": capitalised names
 # and stamps only, so prose such as "By Monday, 300 people had fled" never matches.
 _NAME_WORD = r"[A-Z][\w'’-]*\.?"
 _BYLINE = hspace_compile(
-    rf"^[ ]*By[ ]{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
+    rf"^[ ]*+By[ ]{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}}"
     rf"(?:[ ](?:and|&)[ ]{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,3}})?"
     rf"(?:[ ]?[,|•·–—-][ ]?(?:{_STAMP}|{_NAME_WORD}(?:[ ]{_NAME_WORD}){{0,4}}))*"
     rf"[ ]*\r?$",
@@ -92,10 +92,10 @@ _GLUED_BYLINE = hspace_compile(
 )
 # "Source: example.co.uk" closing a capture names the publication.
 _SOURCE_LINE = hspace_compile(
-    r"^[ ]*Source[ ]*:[ ]*(?P<source>[\w.&'’-]+(?:[ ][\w.&'’-]+){0,4})[ ]*\r?$",
+    r"^[ ]*+Source[ ]*:[ ]*(?P<source>[\w.&'’-]+(?:[ ][\w.&'’-]+){0,4})[ ]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
-_NON_BLANK_LINE = hspace_compile(r"^[ ]*\S[^\r\n]*", re.MULTILINE)
+_NON_BLANK_LINE = hspace_compile(r"^[ ]*+\S[^\r\n]*", re.MULTILINE)
 _MAX_LIST_ITEMS = 15
 _TAIL_LINES = 3
 
@@ -109,9 +109,13 @@ def furniture_spans(text: str, stop_at: frozenset[int] = frozenset()) -> list[Sp
     spans = [m.span() for m in _SINGLE_LINE_RE.finditer(text) if _short(m)]
     spans += [m.span() for m in _BYLINE.finditer(text) if _short(m)]
     spans += [m.span() for m in _GLUED_BYLINE.finditer(text)]
+    listed_until = -1
     for heading in _LIST_HEADING_LINE.finditer(text):
         spans.append(heading.span())
-        spans += _link_list(text, heading.end(), stop_at)
+        # A heading inside the last list goes on from its end, so no line is scanned twice.
+        items = _link_list(text, max(heading.end(), listed_until), stop_at)
+        spans += items
+        listed_until = max(listed_until, items[-1][1] if items else heading.end())
     return spans
 
 

@@ -34,9 +34,9 @@ _AGO = (
 )
 _RELATIVE_TIME = rf"(?:{_AGO}|just now|yesterday)"
 _HEADER = hspace_compile(
-    rf"(?:^[ ]*(?P<name>{_NAME})[ ]*\r?\n)?"
-    rf"^[ ]*(?P<time>{_RELATIVE_TIME})[ ]*\r?\n"
-    rf"^[ ]*[-–—][ ]*(?P<credit>{_NAME})[ ]*\r?$",
+    rf"(?:^[ ]*+(?P<name>{_NAME})[ ]*\r?\n)?"
+    rf"^[ ]*+(?P<time>{_RELATIVE_TIME})[ ]*\r?\n"
+    rf"^[ ]*+[-–—][ ]*(?P<credit>{_NAME})[ ]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
 _FIRST_LINE = hspace_compile(r"[ ]*(\S[^\r\n]*?)[ ]*\r?$", re.MULTILINE)
