@@ -1,0 +1,130 @@
+"""`factcheck check`, `rules` and `explain`: thin commands over the rule engine and reports."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from factcheck.severity import FAIL_ON, exit_code
+
+
+class CheckFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+    sarif = "sarif"
+    github = "github"
+
+
+class RulesFormat(str, Enum):
+    table = "table"
+    markdown = "markdown"
+    json = "json"
+
+
+class InputKind(str, Enum):
+    text = "text"
+    jsonl = "jsonl"
+    markdown = "markdown"
+    html = "html"
+
+
+class Extractor(str, Enum):
+    native = "native"
+    quantulum3 = "quantulum3"
+
+
+FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)
+
+RulesOpt = Annotated[Optional[list[str]], typer.Option(
+    "--rules", metavar="PATH", help="Add a rule pack: a folder of rule files, or one file.")]
+NoDefaultOpt = Annotated[bool, typer.Option(
+    "--no-default-rules", help="Use only the --rules packs, not the default rules/.")]
+
+
+def _pack(rules: list[str] | None, no_default: bool):
+    from factcheck.rules import load_pack
+
+    return load_pack(rules or [], default=not no_default)
+
+
+def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files or folders (a folder is a story); - or nothing for stdin.")] = None,
+    format: Annotated[Optional[CheckFormat], typer.Option(
+        "--format", "-f", help="Report format; default: by --output's suffix, else terminal.")] = None,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Write the report to this file (atomically).")] = None,
+    input: Annotated[Optional[InputKind], typer.Option(
+        "--input", help="Input kind; default: by extension.")] = None,
+    rules: RulesOpt = None,
+    no_default_rules: NoDefaultOpt = False,
+    fail_on: Annotated[FailOn, typer.Option(
+        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn("error"),
+    extractor: Annotated[Extractor, typer.Option(help="Quantity backend.")] = Extractor.native,
+) -> None:
+    """Check figures across sources; report what does not add up."""
+    from factcheck.corpus import read_documents
+    from factcheck.extract import extract_facts
+    from factcheck.report import render as out
+    from factcheck.report.summary import Report
+    from factcheck.report.terminal import render as to_terminal
+    from factcheck.rules import check as run_rules
+
+    pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
+    docs = read_documents(paths or ["-"], input.value if input else None)
+    facts = extract_facts(docs, backend=extractor.value)
+    report = Report(run_rules(facts, pack), facts, pack.rules, docs)
+    fmt = out.format_for(output, format.value if format else None)
+    if output:
+        out.write_atomic(output, out.render(report, fmt))
+        print(f"factcheck: wrote {output}", file=sys.stderr)
+    elif fmt == "terminal":
+        to_terminal(report, Console(highlight=False))
+    else:
+        sys.stdout.write(out.render(report, fmt))
+    sys.exit(exit_code((f.severity for f in report.findings), fail_on.value))
+
+
+def rules(
+    rules: RulesOpt = None,
+    no_default_rules: NoDefaultOpt = False,
+    format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.table,
+    output: Annotated[Optional[str], typer.Option(
+        "--output", "-o", help="Write to this file (e.g. docs/rules.md).")] = None,
+) -> None:
+    """List the rules loaded (generated from the rule files)."""
+    from factcheck.report import rule_docs
+    from factcheck.report.render import write_atomic
+
+    pack = _pack(rules, no_default_rules)
+    if format is RulesFormat.table and not output:
+        rule_docs.print_rules(pack.rules, Console(highlight=False))
+        return
+    text = {RulesFormat.markdown: rule_docs.rules_markdown,
+            RulesFormat.json: rule_docs.rules_json}.get(format, rule_docs.rules_markdown)(pack.rules)
+    if output:
+        write_atomic(output, text)
+    else:
+        sys.stdout.write(text)
+
+
+def explain(
+    code: Annotated[str, typer.Argument(help="A rule code (FC001) or name.")],
+    rules: RulesOpt = None,
+    no_default_rules: NoDefaultOpt = False,
+) -> None:
+    """Show one rule: what it finds, its parameters and its examples."""
+    from factcheck.report.rule_docs import explain as show
+
+    show(_pack(rules, no_default_rules).get(code), Console(highlight=False))
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(check)
+    app.command()(rules)
+    app.command()(explain)

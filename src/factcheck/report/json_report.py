@@ -1,0 +1,16 @@
+"""`--format json`: the contract in DESIGN.md, read by the evaluation scripts.
+
+{"findings": [{"rule", "name", "severity", "message", "story", "key", "facts": [fact…]}],
+ "summary": {"stories", "sources", "facts", "rules", "findings": {severity: n}}}
+"""
+
+from __future__ import annotations
+
+import json
+
+from factcheck.report.summary import Report
+
+
+def render(report: Report) -> str:
+    doc = {"findings": [f.to_dict() for f in report.findings], "summary": report.summary()}
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,68 @@
+"""What every findings renderer gets: the findings, the facts, the rules, the documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.facts import source_of
+from factcheck.models import Document, Fact, Finding
+from factcheck.rules.rule import Rule
+from factcheck.severity import SEVERITIES
+
+
+@dataclass(frozen=True)
+class Report:
+    findings: Sequence[Finding]
+    facts: Sequence[Fact]
+    rules: Sequence[Rule]
+    documents: Sequence[Document] = field(default=())
+
+    @property
+    def stories(self) -> int:
+        if self.documents:
+            return len({d.story or "" for d in self.documents})
+        return len({f.story or "" for f in self.facts})
+
+    @property
+    def sources(self) -> int:
+        """Distinct outlets: each aggregator section counts as its own outlet."""
+        names: set[str] = set()
+        for d in self.documents:
+            names.update(s.source or d.source or f"doc:{d.id}" for s in d.segments)
+            if not d.segments:
+                names.add(d.source or f"doc:{d.id}")
+        names.update(source_of(f) for f in self.facts)
+        return len(names)
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(SEVERITIES, 0)
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def summary(self) -> dict[str, object]:
+        return {"stories": self.stories, "sources": self.sources, "facts": len(self.facts),
+                "rules": len(self.rules), "findings": self.counts()}
+
+    def kind_of(self, finding: Finding) -> str:
+        for rule in self.rules:
+            if rule.code == finding.rule:
+                return rule.kind
+        return ""
+
+    def rule(self, code: str) -> Rule | None:
+        return next((r for r in self.rules if r.code == code), None)
+
+
+def summary_line(report: Report) -> str:
+    s = report.summary()
+    counts = s["findings"]
+    parts = [_n(s["stories"], "story", "stories"), _n(s["sources"], "source"),
+             _n(s["facts"], "fact"), _n(s["rules"], "rule"),
+             _n(counts["error"], "error"), _n(counts["warning"], "warning"), f"{counts['info']} info"]
+    return " · ".join(parts)
+
+
+def _n(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
