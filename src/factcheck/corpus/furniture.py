@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.corpus.text_patterns import hspace_compile
+from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile
 
 Span = tuple[int, int]
 
@@ -67,7 +67,7 @@ _SINGLE_LINE = (
     r"|(?:image|media)[ ](?:caption|source|copyright)[^\r\n]{0,80}"
     # publication stamps on a line of their own
     rf"|(?:(?:published|updated|posted|last[ ]updated|first[ ]published)[: ]+(?:on[ ])?)?"
-    rf"{_STAMP}"
+    rf"(?:{_STAMP}|{RELATIVE_TIME})"
 )
 
 _MAX_LINE = 160

@@ -22,20 +22,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.corpus.text_patterns import hspace_compile
+from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile
 from factcheck.models import Segment
 
 # A publication name: 1–6 words, no sentence punctuation at the end.
 _NAME = r"[^\W_][\w&'’.!-]*(?:[ ][\w&'’.!-]+){0,5}"
-_AGO = (
-    r"(?:\d{1,3}|an?|one)[ ]?"
-    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdw])"
-    r"[ ]ago"
-)
-_RELATIVE_TIME = rf"(?:{_AGO}|just now|yesterday)"
 _HEADER = hspace_compile(
     rf"(?:^[ ]*+(?P<name>{_NAME})[ ]*\r?\n)?"
-    rf"^[ ]*+(?P<time>{_RELATIVE_TIME})[ ]*\r?\n"
+    rf"^[ ]*+(?P<time>{RELATIVE_TIME})[ ]*\r?\n"
     rf"^[ ]*+[-–—][ ]*(?P<credit>{_NAME})[ ]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )

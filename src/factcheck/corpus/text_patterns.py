@@ -12,3 +12,12 @@ _HSPACE = r"[^\S\r\n]"
 def hspace_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile `pattern` with each "[ ]" and "[ \\t]" widened to any horizontal whitespace."""
     return re.compile(pattern.replace("[ \\t]", _HSPACE).replace("[ ]", _HSPACE), flags)
+
+
+# "2 minutes ago", "an hour ago", "5h ago", "yesterday": when a capture was taken, not a claim.
+_AGO = (
+    r"(?:\d{1,3}|an?|one)[ ]?"
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|[smhdw])"
+    r"[ ]ago"
+)
+RELATIVE_TIME = rf"(?:{_AGO}|just[ ]now|yesterday)"
