@@ -122,3 +122,18 @@ def test_same_input_gives_the_same_documents(tmp_path: Path, monkeypatch) -> Non
     first, _ = run_case(case, tmp_path / "one", monkeypatch)
     second, _ = run_case(case, tmp_path / "two", monkeypatch)
     assert first == second
+
+
+def test_unreadable_file_even_as_root(tmp_path: Path, monkeypatch) -> None:
+    """The permission cases skip as root; the same error path, forced."""
+    from factcheck import corpus
+
+    (tmp_path / "locked.txt").write_text("1 boat.\n")
+    monkeypatch.chdir(tmp_path)
+
+    def refuse(path, mode="r", *args, **kwargs):
+        raise PermissionError(13, "Permission denied", path)
+
+    monkeypatch.setattr(corpus, "open", refuse, raising=False)
+    with pytest.raises(InputError, match=r"^locked\.txt: cannot read \(Permission denied\)$"):
+        read_documents(["locked.txt"])
