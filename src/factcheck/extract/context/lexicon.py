@@ -1,0 +1,279 @@
+"""The context lexicons (rules/lexicon/*.yaml), validated and compiled once.
+
+Each file is checked against a schema on load; an unknown key or a wrong type is
+a RuleError naming the file and line. The compiled tables are plain dicts,
+sets and precompiled regexes, built once per lexicon folder and reused by
+every document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.errors import RuleError
+from factcheck.resources import lexicon_dir
+
+from .yamlcheck import load_checked
+
+_STRS = ["str"]
+
+ENTITIES_SCHEMA = {
+    "entities": {"*": {"class": "str", "synonyms": _STRS}},
+    "irregular_plurals": {"*": "str"},
+    "not_plural": _STRS,
+    "anaphoric": _STRS,
+    "stop_words": _STRS,
+    "modifiers": _STRS,
+}
+MEASURES_SCHEMA = {
+    "measures": {
+        "*": {
+            "monotonic": "bool", "entity": "str", "verbs": _STRS, "forms": _STRS,
+            "states": _STRS, "nouns": _STRS, "after": _STRS, "entities": _STRS,
+        }
+    },
+    "rise_verbs": _STRS,
+}
+SCOPE_SCHEMA = {
+    "scopes": {"cumulative": _STRS, "period": _STRS, "event": _STRS},
+    "incident_cues": _STRS,
+    "incident_measures": _STRS,
+}
+ATTRIBUTION_SCHEMA = {
+    "verbs": _STRS,
+    "according": _STRS,
+    "pronouns": _STRS,
+    "actors": {"*": _STRS},
+}
+PLACES_SCHEMA = {
+    "prefer": {"*": "str"},
+    "extra": {"*": "str"},
+    "country_aliases": {"*": "str"},
+    "not_places": _STRS,
+    "demonyms": {"*": "str"},
+    "place_nouns": _STRS,
+    "locative": _STRS,
+    "anaphors": _STRS,
+}
+
+VOWELS = frozenset("aeiou")
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("’", "'").split())
+
+
+def verb_forms(lemma: str) -> set[str]:
+    """A regular verb's -s, -ed and -ing forms ("kill" → kills, killed, killing)."""
+    w = lemma
+    if w.endswith("e"):
+        return {w, w + "s", w + "d", w[:-1] + "ing"}
+    if w.endswith("y") and len(w) > 2 and w[-2] not in VOWELS:
+        return {w, w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    if w.endswith(("s", "sh", "ch", "x", "z")):
+        return {w, w + "es", w + "ed", w + "ing"}
+    if len(w) <= 4 and w[-1] not in "wxy" and w[-2] in VOWELS and w[-3:-2] not in VOWELS:
+        return {w, w + "s", w + w[-1] + "ed", w + w[-1] + "ing"}  # drop → dropped
+    return {w, w + "s", w + "ed", w + "ing"}
+
+
+def plural(noun: str) -> str:
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in VOWELS:
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+@dataclass
+class Lexicon:
+    # entities
+    nouns: dict[str, str] = field(default_factory=dict)  # "cruise missiles" → missile
+    entity_class: dict[str, str] = field(default_factory=dict)
+    irregular: dict[str, str] = field(default_factory=dict)
+    not_plural: frozenset[str] = frozenset()
+    anaphoric: frozenset[str] = frozenset()
+    stop_words: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    max_noun_words: int = 1
+    # measures
+    forms: dict[str, list[tuple[str, frozenset[str] | None]]] = field(default_factory=dict)
+    max_form_words: int = 1
+    states: dict[str, str] = field(default_factory=dict)
+    role_nouns: dict[str, str] = field(default_factory=dict)
+    after: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    measure_entity: dict[str, str] = field(default_factory=dict)
+    monotonic: frozenset[str] = frozenset()
+    toll: re.Pattern[str] | None = None
+    # scope
+    scope_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    incident_cues: re.Pattern[str] | None = None
+    incident_measures: frozenset[str] = frozenset()
+    # attribution
+    speech_verbs: frozenset[str] = frozenset()
+    according: re.Pattern[str] | None = None
+    speaker_pronouns: frozenset[str] = frozenset()
+    actors: dict[str, str] = field(default_factory=dict)
+    actor_pattern: re.Pattern[str] | None = None
+    # places (the gazetteer itself is in places.py)
+    places: dict = field(default_factory=dict)
+    _gazetteer: object = None
+
+    @property
+    def gazetteer(self):
+        """Built on first use: documents without figures never pay for it."""
+        if self._gazetteer is None:
+            from .places import load_gazetteer
+
+            self._gazetteer = load_gazetteer(self.places)
+        return self._gazetteer
+
+    def singular(self, word: str) -> str:
+        """The singular lower-case form of a counted noun ("buildings" → building)."""
+        w = word.lower()
+        if w in self.irregular:
+            return self.irregular[w]
+        if w in self.not_plural or len(w) < 4 or not w.endswith("s"):
+            return w
+        if w.endswith(("ss", "us", "is")):
+            return w
+        if w.endswith("ies"):
+            return w[:-3] + "y"
+        if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
+            return w[:-2]
+        return w[:-1]
+
+    def looks_plural(self, word: str) -> bool:
+        w = word.lower()
+        if w in self.irregular:
+            return self.irregular[w] != w or w in ("people", "police", "personnel", "staff")
+        return self.singular(w) != w
+
+    def entity_of(self, phrase: str) -> str | None:
+        return self.nouns.get(_norm(phrase))
+
+    def class_of(self, entity: str | None) -> str | None:
+        return self.entity_class.get(entity) if entity else None
+
+    def measures_for(self, surface: str, entity: str | None) -> str | None:
+        """The measure a verb form names for this entity (first allowed, in file order)."""
+        options = self.forms.get(surface)
+        if not options:
+            return None
+        cls = self.class_of(entity)
+        for measure, allowed in options:
+            if allowed is None or entity in allowed or cls in allowed:
+                return measure
+        return None
+
+
+def _compile(pattern: str, path: Path, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.I)
+    except re.error as exc:
+        raise RuleError(f"{where}: bad regular expression ({exc})", str(path)) from None
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def _load_entities(lex: Lexicon, path: Path) -> None:
+    data = load_checked(path, ENTITIES_SCHEMA)
+    lex.irregular = {_norm(k): _norm(v) for k, v in data.get("irregular_plurals", {}).items()}
+    lex.not_plural = frozenset(_norm(w) for w in data.get("not_plural", []))
+    for name, spec in data.get("entities", {}).items():
+        if spec.get("class"):
+            lex.entity_class[name] = spec["class"]
+        for syn in spec.get("synonyms", []) + [name]:
+            s = _norm(syn)
+            lex.nouns.setdefault(s, name)
+            words = s.split()
+            lex.nouns.setdefault(" ".join(words[:-1] + [plural(words[-1])]), name)
+    for irregular_plural, singular in lex.irregular.items():
+        if singular in lex.nouns:
+            lex.nouns.setdefault(irregular_plural, lex.nouns[singular])
+    lex.max_noun_words = max((len(k.split()) for k in lex.nouns), default=1)
+    lex.anaphoric = frozenset(_norm(w) for w in data.get("anaphoric", []))
+    lex.stop_words = frozenset(_norm(w) for w in data.get("stop_words", []))
+    lex.modifiers = frozenset(_norm(w) for w in data.get("modifiers", []))
+
+
+def _load_measures(lex: Lexicon, path: Path) -> None:
+    data = load_checked(path, MEASURES_SCHEMA)
+    toll_nouns: dict[str, str] = {}
+    for name, spec in data.get("measures", {}).items():
+        allowed = frozenset(spec["entities"]) if spec.get("entities") else None
+        surfaces: set[str] = set()
+        for verb in spec.get("verbs", []):
+            surfaces |= verb_forms(_norm(verb))
+        surfaces |= {_norm(f) for f in spec.get("forms", [])}
+        for s in sorted(surfaces):
+            lex.forms.setdefault(s, []).append((name, allowed))
+        for s in spec.get("states", []):
+            lex.states.setdefault(_norm(s), name)
+        for n in spec.get("nouns", []):
+            toll_nouns.setdefault(_norm(n), name)
+        for i, pattern in enumerate(spec.get("after", [])):
+            lex.after.append((name, _compile(r"(?:" + pattern + r")", path, f"{name}.after[{i}]")))
+        if spec.get("entity"):
+            lex.measure_entity[name] = spec["entity"]
+        if spec.get("monotonic"):
+            lex.monotonic |= {name}
+    lex.role_nouns = toll_nouns
+    lex.max_form_words = max((len(k.split()) for k in lex.forms), default=1)
+    rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])
+    nouns = _alternation(list(toll_nouns))
+    # "the death toll (of the attack) rose to 32", "a toll of 32", "bringing the toll to 32"
+    lex.toll = re.compile(
+        rf"\b(?P<noun>{nouns})\b(?:[^.;:!?]{{0,90}}?\b(?:{rise})(?:\s+(?:to|at|by))?|\s+(?:to|at|of|was|is|stands\s+at))"
+        r"(?:\s+(?:about|around|nearly|almost|at\s+least|more\s+than|over|some|roughly))*\s*['\"‘“]?$",
+        re.I,
+    )
+
+
+def _load_scope(lex: Lexicon, path: Path) -> None:
+    data = load_checked(path, SCOPE_SCHEMA)
+    for scope in ("cumulative", "period", "event"):
+        patterns = data.get("scopes", {}).get(scope, [])
+        if patterns:
+            joined = "|".join(f"(?:{p})" for p in patterns)
+            lex.scope_patterns.append((scope, _compile(rf"\b(?:{joined})\b", path, f"scopes.{scope}")))
+    cues = data.get("incident_cues", [])
+    if cues:
+        lex.incident_cues = re.compile(rf"\b(?:{_alternation(cues)})\b", re.I)
+    lex.incident_measures = frozenset(data.get("incident_measures", []))
+
+
+def _load_attribution(lex: Lexicon, path: Path) -> None:
+    data = load_checked(path, ATTRIBUTION_SCHEMA)
+    lex.speech_verbs = frozenset(_norm(v) for v in data.get("verbs", []))
+    according = data.get("according", [])
+    if according:
+        lex.according = re.compile(rf"\b(?:{_alternation(according)})\s+", re.I)
+    lex.speaker_pronouns = frozenset(_norm(p) for p in data.get("pronouns", []))
+    for side, names in data.get("actors", {}).items():
+        for n in names:
+            lex.actors.setdefault(n, side)
+    if lex.actors:
+        lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
+
+
+def _load_places(lex: Lexicon, path: Path) -> None:
+    lex.places = load_checked(path, PLACES_SCHEMA)
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(folder: str | None = None) -> Lexicon:
+    """All context lexicons from `folder` (default: the rule pack's lexicon folder)."""
+    base = Path(folder) if folder else lexicon_dir()
+    lex = Lexicon()
+    _load_entities(lex, base / "entities.yaml")
+    _load_measures(lex, base / "measures.yaml")
+    _load_scope(lex, base / "scope.yaml")
+    _load_attribution(lex, base / "attribution.yaml")
+    _load_places(lex, base / "places.yaml")
+    return lex

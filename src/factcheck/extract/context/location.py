@@ -1,0 +1,148 @@
+"""The place a figure is about, which is not every place its sentence names.
+
+Place names come from the gazetteer (places.py). Each mention is classed by the
+words around it: a locative cue ("in", "near", "the city of", "the X region")
+makes it a place where something happened; a possessive or a speaking subject
+("Moscow's intentions", "Kyiv says") is a side, not a place; a country counts
+only as "in Ukraine" in the figure's own clause, never as the attacker
+("Russia launched") or the target of a nationwide barrage ("at Ukraine").
+Sentences that refer back ("struck the city", "he added") take the place of
+the sentence they continue.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .places import BIG_CITY, Place
+
+# Capitalised runs, possibly hyphenated or with an inner apostrophe ("Ivano-Frankivsk").
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}")
+_DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|southern|northern|eastern|western|occupied|embattled|besieged|frontline|front-line|russian-occupied|russian-controlled|ukrainian-controlled|neighbouring|neighboring|nearby|industrial|southeastern|northeastern|southwestern|northwestern)"
+
+
+# Only these put a figure inside a country: "in Ukraine", not "at Ukraine" (a target).
+_IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # offsets in the sentence text
+    end: int
+    place: Place
+    cue: int  # 2 locative/place noun, 1 none, 0 unusable (side, origin, target)
+    locative_prep: bool  # "in X" / "in the city of X": a country may be a location only so
+
+
+class PlaceReader:
+    """Compiled cue patterns for one lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        cfg = lex.places
+        self.gaz = lex.gazetteer
+        self.demonyms = frozenset(cfg.get("demonyms", {}))
+        nouns = "|".join(sorted(map(re.escape, cfg.get("place_nouns", [])), key=len, reverse=True))
+        locative = "|".join(sorted(map(re.escape, cfg.get("locative", [])), key=len, reverse=True))
+        anaphors = "|".join(
+            re.escape(a).replace(r"\ ", r"\s+") for a in sorted(cfg.get("anaphors", []), key=len, reverse=True)
+        )
+        self.nouns = nouns
+        # "... in the western city of ", "... the region of "
+        self.before_of = re.compile(
+            rf"(?:\b(?P<prep>{locative})\s+)?(?:the\s+)?(?:{_DIRECTION}\s+)?(?:[\w-]+\s+)?(?:{nouns})\s+of\s+$", re.I
+        )
+        # "... in (the) (western) "
+        self.before_prep = re.compile(rf"\b(?P<prep>{locative})\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I)
+        self.before_away = re.compile(r"\b(?:from|to|with|against|towards?|by|versus|vs\.?|and|between)\s+(?:the\s+)?$", re.I)
+        self.after_noun = re.compile(rf"^\s+(?:{nouns})\b", re.I)
+        self.after_speaks = re.compile(
+            r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
+            re.I,
+        )
+        self.before_speaks = re.compile(r"\b(?:said|says|according\s+to|claimed|told)\s+$", re.I)
+        self.anaphor = re.compile(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I) if anaphors else None
+        self.in_clause = re.compile(r"\b(?:in|inside|within|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
+
+    def mentions(self, text: str) -> list[Mention]:
+        out: list[Mention] = []
+        gaz = self.gaz
+        for m in _CAPITALISED.finditer(text):
+            # Longest name first, from each start word: "Kryvyi Rih", "Gaza Strip".
+            pos = m.start()
+            parts = m.group().split(" ")
+            i = 0
+            while i < len(parts):
+                hit = None
+                for k in range(min(len(parts) - i, gaz.max_words), 0, -1):
+                    name = " ".join(parts[i : i + k])
+                    bare = re.sub(r"['’]s?$", "", name)
+                    place = gaz.lookup(bare) or gaz.lookup(bare.rstrip("."))
+                    if place and bare not in self.demonyms:
+                        hit = (k, name, bare, place)
+                        break
+                if hit is None:
+                    pos += len(parts[i]) + 1
+                    i += 1
+                    continue
+                k, name, bare, place = hit
+                start, end = pos, pos + len(name)
+                mention = self._classify(text, start, end, bare, name, place)
+                if mention:
+                    out.append(mention)
+                pos += len(name) + 1
+                i += k
+        return out
+
+    def _classify(self, text: str, start: int, end: int, bare: str, name: str, place: Place) -> Mention | None:
+        before = text[max(0, start - 60) : start]
+        after = text[end : end + 40]
+        possessive = name != bare
+        strong = bool(self.before_of.search(before)) or bool(self.after_noun.match(after))
+        prep = self.before_prep.search(before)
+        of = self.before_of.search(before)
+        used = (prep.group("prep") if prep else None) or (of.group("prep") if of else None)
+        locative_prep = bool(used) and used.lower() in _IN_COUNTRY
+        if possessive and not self.after_noun.match(after):
+            return Mention(start, end, place, 0, False)  # "Moscow's intentions", "Russia's defence ministry"
+        if not strong and not prep:
+            if self.before_away.search(before) or self.before_speaks.search(before):
+                return Mention(start, end, place, 0, False)
+            if self.after_speaks.match(after):
+                return Mention(start, end, place, 0, False)  # "Kyiv says", "Russia launched"
+        if place.kind == "city":
+            small = place.population < BIG_CITY or bare in self.gaz.not_places
+            if small and not (strong or prep):
+                return None
+        return Mention(start, end, place, 2 if (strong or prep) else 1, locative_prep)
+
+    def choose(self, text: str, mentions: list[Mention], at: int) -> str | None:
+        """The place the figure at sentence offset `at` is about."""
+        best = None
+        best_key = None
+        for m in mentions:
+            if m.cue == 0:
+                continue
+            if m.place.kind == "country":
+                # Countries only as "in Ukraine" in the figure's own clause.
+                lo, hi = (m.end, at) if m.end <= at else (at, m.start)
+                if not m.locative_prep or any(c in text[lo:hi] for c in ",;:—()"):
+                    continue
+                rank = 0
+            else:
+                rank = m.cue
+            key = (rank, -abs((m.start if m.start >= at else m.end) - at))
+            if best_key is None or key > best_key:
+                best, best_key = m, key
+        return best.place.name if best else None
+
+    def topic(self, text: str, mentions: list[Mention]) -> str | None:
+        """The place a sentence is about, for later sentences that refer back to it."""
+        usable = [m for m in mentions if m.cue > 0 and m.place.kind != "country"]
+        if not usable:
+            return None
+        return max(usable, key=lambda m: (m.cue, -m.start)).place.name
+
+    def refers_back(self, text: str) -> bool:
+        return bool(self.anaphor and self.anaphor.search(text))

