@@ -50,6 +50,13 @@ Paths = Annotated[Optional[list[str]], typer.Argument(help="Files or folders; - 
 InputOpt = Annotated[Optional[InputKind], typer.Option("--input", help="Input kind; default: by extension.")]
 
 
+def _paths_or_stdin(paths: list[str] | None) -> list[str]:
+    """No paths means stdin, but waiting silently on a terminal helps no one."""
+    if not paths and sys.stdin.isatty():
+        raise FactcheckError("no input: name files or folders, or pipe text in (use - for stdin)")
+    return paths or ["-"]
+
+
 @app.command()
 def extract(
     paths: Paths = None,
@@ -60,7 +67,7 @@ def extract(
 ) -> None:
     """Print every figure in the inputs as a fact."""
     kind = "jsonl" if batch else (input.value if input else None)
-    docs = read_documents(paths or ["-"], kind)
+    docs = read_documents(_paths_or_stdin(paths), kind)
     facts = extract_facts(docs, backend=extractor.value)
     if format is ExtractFormat.jsonl:
         write = sys.stdout.write

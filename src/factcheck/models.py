@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -39,19 +40,23 @@ class Document:
     skip: tuple[tuple[int, int], ...] = ()
 
     def is_skipped(self, offset: int) -> bool:
-        return any(a <= offset < b for a, b in self.skip)
+        # skip spans are sorted and disjoint: the last one starting at or before offset decides
+        i = bisect_right(self.skip, (offset, float("inf"))) - 1
+        return i >= 0 and offset < self.skip[i][1]
+
+    def segment_at(self, offset: int) -> Segment | None:
+        i = bisect_right(self.segments, offset, key=lambda seg: seg.start) - 1
+        if i >= 0 and offset < self.segments[i].end:
+            return self.segments[i]
+        return None
 
     def source_at(self, offset: int) -> str | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg.source or self.source
-        return self.source
+        seg = self.segment_at(offset)
+        return (seg.source if seg else None) or self.source
 
     def date_at(self, offset: int) -> str | None:
-        for seg in self.segments:
-            if seg.start <= offset < seg.end:
-                return seg.date or self.date
-        return self.date
+        seg = self.segment_at(offset)
+        return (seg.date if seg else None) or self.date
 
 
 @dataclass(slots=True)
