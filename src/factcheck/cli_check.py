@@ -83,7 +83,7 @@ def check(
     if output:
         out.write_atomic(output, out.render(report, fmt))
         print(f"factcheck: wrote {output}", file=sys.stderr)
-    elif fmt == "terminal":
+    elif fmt == "terminal" and sys.stdout.isatty():
         to_terminal(report, Console(highlight=False))
     else:
         sys.stdout.write(out.render(report, fmt))

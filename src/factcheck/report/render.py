@@ -24,7 +24,8 @@ def render(report: Report, fmt: str, width: int = 80) -> str:
         buf = io.StringIO()
         terminal.render(report, Console(file=buf, width=width, no_color=True, highlight=False,
                                         force_terminal=False, emoji=False))
-        return buf.getvalue()
+        # rich pads wrapped lines to the width; a file wants no trailing blanks.
+        return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
     renderers = {"markdown": markdown.render, "json": json_report.render,
                  "sarif": sarif.render, "github": github.render}
     return renderers[fmt](report)
