@@ -17,7 +17,7 @@ from .entity import NounPhrase, read_noun_phrase
 from .lexicon import Lexicon, load_lexicon
 from .location import Mention, PlaceReader
 from .measure import find_measure, simple_past
-from .scope import find_scope
+from .scope import find_scope, scope_marks
 from .sentences import SentenceIndex
 from .words import Token, tokenize
 
@@ -47,6 +47,7 @@ class SentenceInfo:
     source: str | None
     _mentions: list[Mention] | None = None
     _claims: list[Claim] | None = None
+    _scope_marks: tuple | None = None
     figures: list[Figure] = field(default_factory=list)
     claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
     claim_resolved: bool = False
@@ -178,9 +179,10 @@ class DocContext:
             return self.resolve(claim, s), False
         # The next sentence of the same report: "X said Russia launched …. Air defence downed …"
         for p in self.previous(s, back=1):
-            prior = self.sentence_claim(p)
-            if prior and (prior.framing or prior.how == "quote") and p.figures:
-                return prior, True
+            if p.figures:  # only a report that itself gave figures carries on
+                prior = self.sentence_claim(p)
+                if prior and (prior.framing or prior.how == "quote"):
+                    return prior, True
         return None, False
 
     # ------------------------------------------------------------- location
@@ -247,7 +249,9 @@ class DocContext:
             masked = None
             if claim and s.start <= claim.start < s.end:
                 masked = (claim.start - s.start, claim.end - s.start)
-            fact.scope = find_scope(lex, s.text, masked, fact.measure, simple_past(tokens, fig_first, how))
+            if s._scope_marks is None:
+                s._scope_marks = scope_marks(lex, s.text.lower())
+            fact.scope = find_scope(lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how))
         s.figures.append(Figure(fact, np, fig_first))
         return fact
 

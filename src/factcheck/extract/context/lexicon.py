@@ -108,6 +108,7 @@ class Lexicon:
     measure_entity: dict[str, str] = field(default_factory=dict)
     monotonic: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
+    rise_words: frozenset[str] = frozenset()
     # scope
     scope_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     incident_cues: re.Pattern[str] | None = None
@@ -225,6 +226,7 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
             lex.monotonic |= {name}
     lex.role_nouns = toll_nouns
     lex.max_form_words = max((len(k.split()) for k in lex.forms), default=1)
+    lex.rise_words = frozenset(w for v in data.get("rise_verbs", []) for w in _norm(v).split())
     rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])
     nouns = _alternation(list(toll_nouns))
     # "the death toll (of the attack) rose to 32", "a toll of 32", "bringing the toll to 32"
@@ -241,10 +243,16 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
         patterns = data.get("scopes", {}).get(scope, [])
         if patterns:
             joined = "|".join(f"(?:{p})" for p in patterns)
-            lex.scope_patterns.append((scope, _compile(rf"\b(?:{joined})\b", path, f"scopes.{scope}")))
+            # Matched on lower-cased text (case-insensitive matching is markedly slower),
+            # so the patterns must be written in lower case.
+            for p in patterns:
+                if re.sub(r"\\.", "", p) != re.sub(r"\\.", "", p).lower():
+                    raise RuleError(f"scopes.{scope}: write patterns in lower case: {p!r}", str(path))
+            pattern = _compile(rf"\b(?:{joined})\b", path, f"scopes.{scope}")
+            lex.scope_patterns.append((scope, re.compile(pattern.pattern)))
     cues = data.get("incident_cues", [])
     if cues:
-        lex.incident_cues = re.compile(rf"\b(?:{_alternation(cues)})\b", re.I)
+        lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
     lex.incident_measures = frozenset(data.get("incident_measures", []))
 
 

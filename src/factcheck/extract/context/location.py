@@ -20,11 +20,17 @@ from .places import BIG_CITY, Place
 
 # Capitalised runs, possibly hyphenated or with an inner apostrophe ("Ivano-Frankivsk").
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}")
+_AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
+_AWAY = frozenset("from to with against toward towards by versus vs and between".split())
+_SPEECH = frozenset("said says claimed told".split())
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|southern|northern|eastern|western|occupied|embattled|besieged|frontline|front-line|russian-occupied|russian-controlled|ukrainian-controlled|neighbouring|neighboring|nearby|industrial|southeastern|northeastern|southwestern|northwestern)"
 
 
 # Only these put a figure inside a country: "in Ukraine", not "at Ukraine" (a target).
 _IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
+
+
+_DIRECTIONS = re.compile(_DIRECTION + "$")
 
 
 @dataclass(slots=True)
@@ -48,22 +54,13 @@ class PlaceReader:
         anaphors = "|".join(
             re.escape(a).replace(r"\ ", r"\s+") for a in sorted(cfg.get("anaphors", []), key=len, reverse=True)
         )
-        self.nouns = nouns
-        # "... in the western city of ", "... the region of "
-        self.before_of = re.compile(
-            rf"(?:\b(?P<prep>{locative})\s+)?(?:the\s+)?(?:{_DIRECTION}\s+)?(?:[\w-]+\s+)?(?:{nouns})\s+of\s+$", re.I
-        )
-        # "... in (the) (western) "
-        self.before_prep = re.compile(rf"\b(?P<prep>{locative})\s+(?:the\s+)?(?:{_DIRECTION}\s+)?$", re.I)
-        self.before_away = re.compile(r"\b(?:from|to|with|against|towards?|by|versus|vs\.?|and|between)\s+(?:the\s+)?$", re.I)
-        self.after_noun = re.compile(rf"^\s+(?:{nouns})\b", re.I)
+        self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
+        self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
         self.after_speaks = re.compile(
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
             re.I,
         )
-        self.before_speaks = re.compile(r"\b(?:said|says|according\s+to|claimed|told)\s+$", re.I)
         self.anaphor = re.compile(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I) if anaphors else None
-        self.in_clause = re.compile(r"\b(?:in|inside|within|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.I)
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
@@ -95,22 +92,43 @@ class PlaceReader:
                 i += k
         return out
 
+    def _cues_before(self, text: str, start: int) -> tuple[bool, str | None, bool]:
+        """(strong, locative preposition, away) from the few words before a name:
+        "in the western city of" → strong, "in"; "from the" → away ("from Russia")."""
+        words = [w.strip(",;:()'\"‘’“”").lower() for w in text[max(0, start - 60) : start].split()[-6:]]
+        strong, prep, away = False, None, False
+        k = len(words)
+        if k >= 2 and words[-1] == "of" and words[-2] in self.place_nouns:
+            strong = True
+            k -= 2  # look for the preposition before "the western city"
+            for w in reversed(words[:k][-4:]):
+                if w in self.locative:
+                    prep = w
+                    break
+            return strong, prep, away
+        j = k - 1
+        while j >= 0 and (words[j] == "the" or _DIRECTIONS.match(words[j])):
+            j -= 1
+        if j >= 0:
+            w = words[j]
+            if w in self.locative:
+                prep = w
+            elif w in _AWAY or w in _SPEECH or (w == "to" and j > 0 and words[j - 1] == "according"):
+                away = True
+        return strong, prep, away
+
     def _classify(self, text: str, start: int, end: int, bare: str, name: str, place: Place) -> Mention | None:
-        before = text[max(0, start - 60) : start]
         after = text[end : end + 40]
         possessive = name != bare
-        strong = bool(self.before_of.search(before)) or bool(self.after_noun.match(after))
-        prep = self.before_prep.search(before)
-        of = self.before_of.search(before)
-        used = (prep.group("prep") if prep else None) or (of.group("prep") if of else None)
-        locative_prep = bool(used) and used.lower() in _IN_COUNTRY
-        if possessive and not self.after_noun.match(after):
+        strong, prep, away = self._cues_before(text, start)
+        noun_after = bool(_AFTER_NOUN.match(after)) and _AFTER_NOUN.match(after).group(1).lower() in self.place_nouns
+        strong = strong or noun_after
+        locative_prep = prep in _IN_COUNTRY
+        if possessive and not noun_after:
             return Mention(start, end, place, 0, False)  # "Moscow's intentions", "Russia's defence ministry"
         if not strong and not prep:
-            if self.before_away.search(before) or self.before_speaks.search(before):
-                return Mention(start, end, place, 0, False)
-            if self.after_speaks.match(after):
-                return Mention(start, end, place, 0, False)  # "Kyiv says", "Russia launched"
+            if away or self.after_speaks.match(after):
+                return Mention(start, end, place, 0, False)  # "from Russia", "Kyiv says", "Russia launched"
         if place.kind == "city":
             small = place.population < BIG_CITY or bare in self.gaz.not_places
             if small and not (strong or prep):

@@ -61,7 +61,7 @@ def find_measure(
         return found, "verb"
     if coordinated_measure and _follows_conjunction(tokens, fig_first):
         return coordinated_measure, "coordination"
-    if is_count and lex.toll is not None:
+    if is_count and lex.toll is not None and _toll_possible(lex, tokens, fig_first):
         m = lex.toll.search(text, max(0, fig_start - sentence_start - 160), fig_start - sentence_start)
         if m:
             return lex.role_nouns[" ".join(m.group("noun").lower().split())], "toll"
@@ -71,6 +71,14 @@ def find_measure(
     if np.modifier_measure:
         return np.modifier_measure, "modifier"
     return None, None
+
+
+def _toll_possible(lex: Lexicon, tokens: list[Token], fig_first: int) -> bool:
+    """Cheap gate for the toll pattern: the figure follows "to", "at", "of" or a rise verb."""
+    j = fig_first - 1
+    while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE - {"at", "of"}):
+        j -= 1
+    return j >= 0 and (tokens[j].low in ("to", "at", "of", "by") or tokens[j].low in lex.rise_words)
 
 
 def _form_at(lex: Lexicon, tokens: list[Token], j: int, entity: str | None) -> str | None:

@@ -11,23 +11,27 @@ from __future__ import annotations
 from .lexicon import Lexicon
 
 
+def scope_marks(lex: Lexicon, text: str) -> tuple[list[tuple[str, int]], list[int]]:
+    """Where each scope's patterns and the incident cues occur in a sentence (once per sentence)."""
+    marks = [(scope, m.start()) for scope, pattern in lex.scope_patterns for m in pattern.finditer(text)]
+    cues = [m.start() for m in lex.incident_cues.finditer(text)] if lex.incident_cues is not None else []
+    return marks, cues
+
+
 def find_scope(
     lex: Lexicon,
-    text: str,
+    marks: tuple[list[tuple[str, int]], list[int]],
     masked: tuple[int, int] | None,
     measure: str | None,
     simple_past: bool,
 ) -> str | None:
-    for scope, pattern in lex.scope_patterns:
-        for m in pattern.finditer(text):
-            if masked and masked[0] <= m.start() < masked[1]:
-                continue
+    scoped, cues = marks
+    for scope, at in scoped:  # in lexicon order: cumulative, period, event
+        if not (masked and masked[0] <= at < masked[1]):
             return scope
     if measure in lex.incident_measures:
         if simple_past:
             return "event"
-        if lex.incident_cues is not None:
-            for m in lex.incident_cues.finditer(text):
-                if not (masked and masked[0] <= m.start() < masked[1]):
-                    return "event"
+        if any(not (masked and masked[0] <= at < masked[1]) for at in cues):
+            return "event"
     return None
