@@ -1,0 +1,211 @@
+"""Grow a bare number into a figure: currency, scale, unit, qualifier, kind, noun.
+
+The scanner finds where a number is written; the functions here look only at
+the few characters on either side of it (one anchored regex match each), so
+the cost per figure does not depend on the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.extract import kinds, qualifiers, units
+from factcheck.extract.numbers import (
+    MONEY_ABBREVIATIONS, MULTIPLIERS, NEGATIVES, SCALE_ABBREVIATIONS, SCALES,
+)
+from factcheck.extract.patterns import case_variants, trie_pattern
+from factcheck.models import Quantity
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure being assembled; `start`/`end` grow as words around it are taken in."""
+
+    start: int
+    end: int
+    value: float | None
+    kind: str = "count"
+    unit: str = "count"
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    noun: str | None = None
+    digits: str = ""  # the number as written in digits ("2024"), for year and label tests
+    unit_is_adjective: bool = False  # "679-kilometer border"
+    words: bool = False  # written in words
+    scaled: bool = False  # a scale word or abbreviation was applied ("1.5 million")
+
+    def quantity(self, text: str) -> Quantity:
+        low, high = self.low, self.high
+        if self.qualifier == "exact":
+            low = high = self.value
+        return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
+                        self.qualifier, self.unit, self.kind, None, self.noun)
+
+
+# --- scale words and abbreviations: "1.5 million", "$200m", "£1.2bn", "5k" -----------------
+_SCALE_WORDS = trie_pattern({v for w in SCALES for v in case_variants(w)} | set(MULTIPLIERS)
+                            | {"hundred", "Hundred"})
+SCALE_WORD_AFTER = re.compile(r"(?:[ \t\u00a0]+|[ \t]*-[ \t]*)(?P<s>" + _SCALE_WORDS + r")(?![A-Za-z])")
+_SPACED_ABBREVIATIONS = {k for k in SCALE_ABBREVIATIONS if len(k) > 1 or k in "kK"}
+SCALE_ABBR_AFTER = re.compile(
+    r"(?P<gap>[ \t\u00a0]*)(?P<s>" + trie_pattern(set(SCALE_ABBREVIATIONS) | set(MONEY_ABBREVIATIONS),
+                                                  flexible=False) + r")(?![A-Za-z0-9])"
+)
+
+
+def scale_after(text: str, fig: Figure, money: bool) -> None:
+    """Apply scale words or abbreviations written after the number."""
+    m = SCALE_ABBR_AFTER.match(text, fig.end)
+    if m is not None and not fig.words:
+        abbr, gap = m.group("s"), m.group("gap")
+        factor = SCALE_ABBREVIATIONS.get(abbr)
+        if factor is None and money:
+            factor = MONEY_ABBREVIATIONS.get(abbr)
+        if factor is not None and (not gap or abbr in _SPACED_ABBREVIATIONS):
+            fig.value *= factor
+            fig.end, fig.scaled = m.end(), True
+            return
+    while (m := SCALE_WORD_AFTER.match(text, fig.end)) is not None:
+        word = m.group("s").lower()
+        factor = SCALES.get(word) or MULTIPLIERS.get(word) or (100.0 if word == "hundred" else None)
+        if factor is None or fig.words:
+            return
+        fig.value *= factor
+        fig.end, fig.scaled = m.end(), True
+
+
+# --- units on the right --------------------------------------------------------------------
+ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+
+
+def units_after(text: str, fig: Figure) -> None:
+    """Percent, currency, age or physical unit written after the figure."""
+    end = fig.end
+    if fig.kind == "money":
+        cur = units.currency_after(text, end)
+        if cur is not None and cur[0] == fig.unit and cur[2][:1].isalpha():
+            fig.end = cur[1]  # "US$ 10 dollars"
+        return
+    if (p := units.percent_at(text, end)) is not None:
+        fig.unit, fig.kind, fig.end = p[0], "percent", p[1]
+        return
+    if (a := units.age_at(text, end)) is not None:
+        fig.unit, fig.kind, fig.end = a[0], "duration", a[1]
+        return
+    cur = units.currency_after(text, end)
+    if cur is not None:
+        code, cur_end, surface = cur
+        fig.unit, fig.kind, fig.end = code, "money", cur_end
+        if surface in units.MILLION_CODES:
+            fig.value *= 1e6
+        else:
+            scale_after(text, fig, money=True)  # "75 USD million"
+        return
+    pounds = units.POUNDS_AFTER.match(text, end)
+    if pounds is not None:
+        # "20 million pounds" is money; "25 pounds", "a twenty-pound bag" weigh.
+        money = fig.scaled and "-" not in pounds.group(0)
+        fig.unit, fig.kind = ("GBP", "money") if money else ("pound", "measure")
+        fig.end, fig.unit_is_adjective = pounds.end(), "-" in pounds.group(0)
+        return
+    sub = units.subunit_after(text, end, glued_only=False)
+    if sub is not None:
+        fig.unit, fig.kind, fig.end = sub[0], "money", sub[1]
+        return
+    u = units.unit_at(text, end)
+    if u is not None:
+        name, u_end, hyphenated = u
+        fig.unit, fig.kind, fig.end = name, units.UNIT_KIND[name], u_end
+        fig.unit_is_adjective = hyphenated
+
+
+def currency_before(text: str, fig: Figure) -> None:
+    cur = units.currency_before(text, fig.start)
+    if cur is not None:
+        code, start, surface = cur
+        fig.unit, fig.kind, fig.start = code, "money", start
+        if surface in units.MILLION_CODES:
+            fig.value *= 1e6
+
+
+# --- signs, qualifiers, labels on the left ----------------------------------------------------
+_SIGN_CONTEXT = re.compile(r"(?:^|(?<=[\s(\[{:=/$£€¥]))[-−‑](?=\d)")
+NEGATIVE_BEFORE = re.compile(
+    r"(?<![\w])(?:" + trie_pattern({v for w in NEGATIVES for v in case_variants(w)}) + r")[ \u00a0]+$"
+)
+
+
+def sign_before(text: str, fig: Figure) -> None:
+    """'-5', '−3', 'minus five' make the figure negative."""
+    if fig.start > 0 and _SIGN_CONTEXT.match(text, fig.start - 1):
+        fig.start -= 1
+        fig.value = -fig.value
+        return
+    m = NEGATIVE_BEFORE.search(text, max(0, fig.start - 12), fig.start)
+    if m is not None:
+        fig.start, fig.value = m.start(), -fig.value
+
+
+def qualifier_before(text: str, fig: Figure) -> None:
+    found = qualifiers.before(text, fig.start)
+    if found is None:
+        return
+    tol, start = found
+    fig.start = start
+    fig.qualifier = tol.qualifier
+    fig.low, fig.high = qualifiers.interval(fig.value, tol)
+
+
+def qualifier_after(text: str, fig: Figure) -> None:
+    found = qualifiers.after(text, fig.end)
+    if found is None:
+        return
+    tol, end = found
+    fig.end = end
+    if fig.qualifier == "exact":
+        fig.qualifier = tol.qualifier
+        fig.low, fig.high = qualifiers.interval(fig.value, tol)
+
+
+# --- what kind of figure --------------------------------------------------------------------
+def classify_bare(text: str, fig: Figure) -> None:
+    """A figure with no unit: a year, a label ("Section 427", "F-16") or a count."""
+    if fig.kind != "count" or fig.value is None:
+        return
+    if fig.digits and kinds.DECADE.match(text, fig.end) and len(fig.digits) in (2, 4):
+        m = kinds.DECADE.match(text, fig.end)
+        fig.kind, fig.end = "year", m.end()  # "the 1990s", "'90s"
+        return
+    if fig.digits and ORDINAL_SUFFIX.match(text, fig.end):
+        fig.kind, fig.end = "ordinal", ORDINAL_SUFFIX.match(text, fig.end).end()
+        return
+    if fig.digits and not fig.words:
+        before = text[fig.start - 1:fig.start] if fig.start else ""
+        if before.isalpha() or (before == "-" and text[fig.start - 2:fig.start - 1].isalpha()):
+            fig.kind = "ordinal"  # glued to a name: "F-16", "S23", "COVID-19"
+            return
+        if kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
+            fig.kind = "ordinal"  # "3Russia-Ukraine war": page furniture run together
+            return
+    if fig.digits.replace(",", "").isdigit():
+        cue = kinds.year_cue_before(text, fig.start)
+        fig.noun = kinds.noun_after(text, fig.end)
+        if kinds.looks_like_year(fig.value, fig.digits, cue, fig.noun):
+            fig.kind, fig.noun = "year", None
+            return
+        label = kinds.label_before(text, fig.start)
+        if label is not None and (label[:1].isupper() or fig.noun is None) and len(fig.digits) < 6:
+            fig.kind, fig.noun = "ordinal", None
+
+
+def finish_noun(text: str, fig: Figure) -> None:
+    if fig.kind in ("count", "fraction") and fig.noun is None:
+        fig.noun = kinds.noun_after(text, fig.end)
+    elif fig.unit_is_adjective and fig.kind == "measure":
+        fig.noun = kinds.noun_after(text, fig.end)
+    if fig.noun is not None:
+        cur = units.currency_after(" " + fig.noun, 0)
+        if fig.kind == "count" and cur is not None and fig.qualifier == "vague":
+            fig.unit, fig.kind, fig.noun = cur[0], "money", None  # "tens of thousands of dollars"

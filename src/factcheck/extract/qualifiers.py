@@ -1,0 +1,103 @@
+"""Qualifier words around a figure → an interval ("nearly 1,000" → [900, 1000]).
+
+The words and their tolerances are data (rules/lexicon/qualifiers.yaml); this
+module only compiles them and applies the factors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factcheck.errors import RuleError
+from factcheck.extract.lexicon import load
+from factcheck.extract.patterns import case_variants, trie_pattern
+from factcheck.resources import lexicon_dir
+
+LEX = load("qualifiers.yaml", "qualifiers")
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range", "vague")
+
+
+@dataclass(frozen=True, slots=True)
+class Tolerance:
+    qualifier: str
+    low: float | None  # factor of the stated value; None = unbounded
+    high: float | None
+
+
+def _groups(key: str) -> dict[str, Tolerance]:
+    out: dict[str, Tolerance] = {}
+    for group in LEX[key]:
+        if group["qualifier"] not in QUALIFIERS:
+            raise RuleError(f"unknown qualifier {group['qualifier']!r} in {key}",
+                            str(lexicon_dir() / "qualifiers.yaml"))
+        tol = Tolerance(group["qualifier"], group["low"], group["high"])
+        for word in group["words"]:
+            for v in case_variants(word):
+                out.setdefault(" ".join(v.split()), tol)
+    return out
+
+
+_BEFORE = _groups("before")
+_AFTER = _groups("after")
+QUALIFIER_BEFORE = re.compile(
+    r"(?<![\w])(?P<q>" + trie_pattern(_BEFORE) + r")[\s\u00a0]*$"
+)
+QUALIFIER_AFTER = re.compile(
+    r"(?P<gap>[ \t\u00a0]*)(?P<q>" + trie_pattern(_AFTER) + r")(?![\w])"
+)
+
+VAGUE: dict[str, Tolerance] = {}
+for _phrase, _spec in LEX["vague"].items():
+    for _v in case_variants(_phrase):
+        VAGUE[" ".join(_v.split())] = Tolerance("vague", _spec["low"], _spec["high"])
+VAGUE_PATTERN = trie_pattern(VAGUE)
+
+RANGE_OPENER = re.compile(
+    r"(?<![\w])(?P<q>" + trie_pattern({v for w in LEX["ranges"]["openers"] for v in case_variants(w)})
+    + r")[\s\u00a0]+(?:the[\s\u00a0]+)?$"
+)
+_joiners = LEX["ranges"]["joiners"]
+_word_joiners = [j for j in _joiners if j[:1].isalpha()]
+_sign_joiners = [j for j in _joiners if not j[:1].isalpha()]
+RANGE_JOINER = re.compile(
+    r"(?P<j>[ \t\u00a0]*(?:" + "|".join(re.escape(j) for j in _sign_joiners) + r")[ \t\u00a0]*"
+    r"|[ \t\u00a0]+(?:" + "|".join(re.escape(j) for j in _word_joiners) + r")[ \t\u00a0]+)"
+)
+
+
+def _key(s: str) -> str:
+    return " ".join(s.replace("\u00a0", " ").split())
+
+
+def before(text: str, start: int, window: int = 48) -> tuple[Tolerance, int] | None:
+    """The qualifier ending just before `start`: (tolerance, where it starts)."""
+    m = QUALIFIER_BEFORE.search(text, max(0, start - window), start)
+    if m is None:
+        return None
+    tol = _BEFORE.get(_key(m.group("q")))
+    return (tol, m.start()) if tol else None
+
+
+def after(text: str, end: int) -> tuple[Tolerance, int] | None:
+    """The qualifier right after a figure ("or more"): (tolerance, where it ends)."""
+    m = QUALIFIER_AFTER.match(text, end)
+    if m is None:
+        return None
+    tol = _AFTER.get(_key(m.group("q")))
+    return (tol, m.end()) if tol else None
+
+
+def range_opener(text: str, start: int) -> tuple[str, int] | None:
+    """'between' / 'from' just before a figure: (word, where it starts)."""
+    m = RANGE_OPENER.search(text, max(0, start - 24), start)
+    return (m.group("q").lower(), m.start()) if m else None
+
+
+def interval(value: float, tol: Tolerance) -> tuple[float | None, float | None]:
+    """The bounds a qualifier allows around `value` (factors swap for negative values)."""
+    low = None if tol.low is None else value * tol.low
+    high = None if tol.high is None else value * tol.high
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high

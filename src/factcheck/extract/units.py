@@ -1,0 +1,195 @@
+"""Units, percentages, ages and currencies written around a figure → canonical names.
+
+All surfaces come from rules/lexicon/units.yaml and numbers.yaml and are
+compiled once into prefix-tree regexes; a lookup is one `match` at the
+figure's edge plus a dict hit. Unit names are pint's (`kilometer`,
+`mile_per_hour`); pint itself is only loaded when two units have to be
+compared (`same_dimension`), because building its registry costs half a second.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from factcheck.extract.lexicon import load
+from factcheck.extract.numbers import LEX as NUMBERS
+from factcheck.extract.patterns import case_variants, trie_pattern
+
+UNITS = load("units.yaml", "units")
+
+_SPACES = re.compile(r"[\s\-‐‑]+")
+
+
+def _key(surface: str) -> str:
+    """How a matched surface is looked up: gaps and hyphens as one space."""
+    return _SPACES.sub(" ", surface.strip())
+
+
+def _index(entries: dict[str, tuple[list[str], list[str]]]) -> tuple[dict[str, str], list[str]]:
+    """{name: (case-free surfaces, exact surfaces)} → ({surface: name}, all written forms)."""
+    lookup: dict[str, str] = {}
+    forms: list[str] = []
+    for name, (loose, exact) in entries.items():
+        for s in exact:
+            lookup.setdefault(_key(s), name)
+            forms.append(s)
+        for s in loose:
+            for v in case_variants(s):
+                lookup.setdefault(_key(v), name)
+                forms.append(v)
+    return lookup, forms
+
+
+# --- physical and time units ----------------------------------------------------
+UNIT_KIND: dict[str, str] = {name: spec["kind"] for name, spec in UNITS["units"].items()}
+_UNIT_LOOKUP, _unit_forms = _index(
+    {name: (spec.get("surfaces", []), spec.get("exact", [])) for name, spec in UNITS["units"].items()}
+)
+# "2 in" is an inch only when nothing follows that makes "in" a preposition.
+_GUARDED = {"in"}
+UNIT_AFTER = re.compile(
+    r"(?P<gap>[ \t\u00a0]*(?:[-‐‑][ \t]*)?)(?P<unit>" + trie_pattern(_unit_forms) + r")(?![A-Za-z0-9])"
+)
+_GUARD_OK = re.compile(r"\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|x\b|by\b)")
+
+
+def unit_at(text: str, pos: int) -> tuple[str, int, bool] | None:
+    """The unit written at `pos` (after a figure): (name, end, hyphenated) or None."""
+    m = UNIT_AFTER.match(text, pos)
+    if m is None:
+        return None
+    surface = m.group("unit")
+    if surface in _GUARDED and not _GUARD_OK.match(text, m.end()):
+        return None
+    name = _UNIT_LOOKUP.get(_key(surface)) or _UNIT_LOOKUP.get(_key(surface).lower())
+    if name is None:
+        return None
+    return name, m.end(), "-" in m.group("gap") or "‐" in m.group("gap")
+
+
+# --- percent and ages --------------------------------------------------------------
+_PERCENT_LOOKUP, _percent_forms = _index({k: (v, []) for k, v in UNITS["percent"].items()})
+PERCENT_AFTER = re.compile(r"[ \t\u00a0]*(?P<unit>" + trie_pattern(_percent_forms) + r")(?![A-Za-z])")
+
+_AGE_LOOKUP, _age_forms = _index({k: (v, []) for k, v in UNITS["ages"].items()})
+AGE_AFTER = re.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<unit>" + trie_pattern(_age_forms) + r")(?![A-Za-z])")
+
+
+def percent_at(text: str, pos: int) -> tuple[str, int] | None:
+    m = PERCENT_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return _PERCENT_LOOKUP.get(_key(m.group("unit")).lower(), "percent"), m.end()
+
+
+def age_at(text: str, pos: int) -> tuple[str, int] | None:
+    m = AGE_AFTER.match(text, pos)
+    if m is None:
+        return None
+    return _AGE_LOOKUP.get(_key(m.group("unit")).lower(), "year_of_age"), m.end()
+
+
+# --- currencies ----------------------------------------------------------------------
+_CURRENCIES = NUMBERS["currencies"]
+_SYMBOL_LOOKUP: dict[str, str] = {}
+_WORD_LOOKUP: dict[str, str] = {}
+for _code, _spec in _CURRENCIES.items():
+    for _s in _spec["symbols"] + _spec["codes"]:
+        _SYMBOL_LOOKUP.setdefault(_key(_s), _code)
+    for _w in _spec["words"]:
+        for _v in case_variants(_w):
+            _WORD_LOOKUP.setdefault(_key(_v), _code)
+    for _c in _spec["codes"]:
+        _WORD_LOOKUP.setdefault(_key(_c), _code)
+    for _s in _spec["symbols"]:
+        if not _s[:1].isalpha():
+            _WORD_LOOKUP.setdefault(_key(_s), _code)
+# Codes with a leading M are millions: "30 MUSD", "MAUD 60".
+MILLION_CODES = {c for spec in _CURRENCIES.values() for c in spec["codes"] if c[:1] in "Mm" and len(c) == 4}
+_SUBUNIT_LOOKUP = {s: name for name, forms in NUMBERS["currency_subunits"].items() for s in forms}
+
+CURRENCY_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?P<cur>" + trie_pattern(_SYMBOL_LOOKUP, flexible=False) + r")[ \u00a0]?$"
+)
+CURRENCY_AFTER = re.compile(
+    r"[ \t\u00a0]*(?P<cur>" + trie_pattern(_WORD_LOOKUP) + r")(?![A-Za-z])"
+)
+SUBUNIT_AFTER = re.compile(
+    r"(?P<gap>[ \t\u00a0]*(?:-[ \t]*)?)(?P<cur>" + trie_pattern(_SUBUNIT_LOOKUP) + r")(?![A-Za-z])"
+)
+# "pounds" weighs unless the figure is plainly money ("£", "20 million pounds").
+POUNDS_AFTER = re.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<cur>pounds?|Pounds?)(?![A-Za-z])")
+
+
+def currency_before(text: str, start: int) -> tuple[str, int, str] | None:
+    """A currency sign or code just before `start`: (ISO code, its start, surface)."""
+    m = CURRENCY_BEFORE.search(text, max(0, start - 10), start)
+    if m is None:
+        return None
+    surface = m.group("cur")
+    code = _SYMBOL_LOOKUP.get(_key(surface))
+    return (code, m.start(), surface) if code else None
+
+
+def currency_after(text: str, pos: int) -> tuple[str, int, str] | None:
+    """A currency word, code or sign right after a figure: (ISO code, end, surface)."""
+    m = CURRENCY_AFTER.match(text, pos)
+    if m is None:
+        return None
+    surface = m.group("cur")
+    code = _WORD_LOOKUP.get(_key(surface)) or _WORD_LOOKUP.get(_key(surface).lower())
+    return (code, m.end(), surface) if code else None
+
+
+def subunit_after(text: str, pos: int, glued_only: bool = False) -> tuple[str, int] | None:
+    """'50 cents', '12-cent', '50p', '11c' → ('cent', end). Single letters only when glued."""
+    m = SUBUNIT_AFTER.match(text, pos)
+    if m is None:
+        return None
+    surface = m.group("cur")
+    if len(surface) == 1 and m.group("gap"):
+        return None
+    if glued_only and m.group("gap"):
+        return None
+    return _SUBUNIT_LOOKUP[surface], m.end()
+
+
+# --- comparing units (pint) ------------------------------------------------------------
+CURRENCY_CODES = frozenset(_CURRENCIES)
+
+
+@cache
+def _registry():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def pint_expression(name: str) -> str:
+    """The expression pint reads for one of our unit names."""
+    for prefix, power in (("square_", 2), ("cubic_", 3)):
+        if name.startswith(prefix):
+            return f"{name[len(prefix):]} ** {power}"
+    return name.replace("_per_", " / ")
+
+
+@cache
+def dimension(name: str) -> str | None:
+    """pint's dimensionality of a unit name, as text ('[length]'); None if pint has no such unit."""
+    if name in CURRENCY_CODES:
+        return "[currency]"
+    if UNITS["units"].get(name, {}).get("pint") is False or name not in UNIT_KIND:
+        return None
+    try:
+        return str(_registry().parse_expression(pint_expression(name)).dimensionality)
+    except Exception:  # noqa: BLE001 - pint raises many kinds of errors for unknown names
+        return None
+
+
+def same_dimension(a: str, b: str) -> bool:
+    """Whether figures in units a and b can be conversions of each other (679 km / 422 miles)."""
+    if a == b:
+        return False
+    da, db = dimension(a), dimension(b)
+    return da is not None and da == db
