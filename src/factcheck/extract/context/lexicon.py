@@ -60,6 +60,7 @@ PLACES_SCHEMA = {
 }
 
 VOWELS = frozenset("aeiou")
+_NOT_MEN = frozenset(["specimen", "abdomen", "regimen", "stamen", "acumen", "bitumen", "omen"])
 
 
 def _norm(phrase: str) -> str:
@@ -137,6 +138,8 @@ class Lexicon:
         w = word.lower()
         if w in self.irregular:
             return self.irregular[w]
+        if w.endswith("men") and len(w) > 5 and w not in _NOT_MEN:
+            return w[:-3] + "man"  # fishermen, gunmen, servicemen
         if w in self.not_plural or len(w) < 4 or not w.endswith("s"):
             return w
         if w.endswith(("ss", "us", "is")):

@@ -17,9 +17,10 @@ from pathlib import Path
 
 # Latin-script names only: the news we read is English.
 _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.-]*(?: [A-Z][A-Za-z\u00C0-\u024F'’.-]*){0,3}$")
+_TRANSLIT_MARK = re.compile(r"(?<=\w)['’ʼ](?=\w)")  # transliteration apostrophes, not possessives
 MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names add more noise than places
 BIG_CITY = 100_000
-_TABLE_FORMAT = 2  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
+_TABLE_FORMAT = 4  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,25 +76,39 @@ def _build(cfg: dict) -> dict[str, Place]:
         table[alias] = Place(name, "country", name)
     for state in gc.get_us_states().values():
         table.setdefault(state["name"], Place(state["name"], "state", "United States"))
-    for city in gc.get_cities().values():
+    cities = list(gc.get_cities().values())
+    # Primary names first: a town's own name beats another city's alternate name
+    # ("Pokrovsk" is Ukraine's, not a former name of Engels).
+    for city in cities:
         pop = int(city.get("population") or 0)
-        canonical = prefer.get(city["name"], city["name"])
+        name = city["name"]
+        plain = _TRANSLIT_MARK.sub("", name)  # "Kramators'k" → "Kramatorsk"
+        canonical = prefer.get(name) or prefer.get(plain) or plain
         place = Place(canonical, "city", country_name.get(city["countrycode"]), pop)
-        if city["name"] not in table or table[city["name"]].kind == "city":
-            add(city["name"], place)
-        if pop >= MIN_ALTERNATE_POPULATION:
-            for alt in city.get("alternatenames", ()):
-                # One-word alternates only: multi-word ones include translations
-                # ("White House" for Casablanca) that collide with news phrases.
-                if alt != city["name"] and " " not in alt and _LATIN_NAME.match(alt) and not alt.isupper():
-                    if alt not in table or table[alt].kind == "city":
-                        add(alt, Place(prefer.get(alt, canonical), "city", place.country, pop))
+        for surface in {name, plain}:
+            if surface not in table or table[surface].kind == "city":
+                add(surface, place)
+    for city in cities:
+        pop = int(city.get("population") or 0)
+        if pop < MIN_ALTERNATE_POPULATION:
+            continue
+        primary = table.get(_TRANSLIT_MARK.sub("", city["name"]))
+        for alt in city.get("alternatenames", ()):
+            # One-word alternates only: multi-word ones include translations
+            # ("White House" for Casablanca) that collide with news phrases.
+            if " " in alt or alt.isupper() or not _LATIN_NAME.match(alt):
+                continue
+            for surface in {alt, _TRANSLIT_MARK.sub("", alt)}:
+                if surface not in table and primary is not None:
+                    table[surface] = Place(prefer.get(surface, primary.name), "city", primary.country, pop)
     for surface, name in cfg.get("extra", {}).items():
         table[surface] = Place(name, "region", None)
     for surface, name in prefer.items():
         if surface in table and table[surface].name != name:
             p = table[surface]
             table[surface] = Place(name, p.kind, p.country, p.population)
+        if surface in table and name not in table:  # the preferred spelling is a name too
+            table[name] = table[surface]
     return table
 
 

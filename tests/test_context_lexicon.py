@@ -1,0 +1,83 @@
+"""The context lexicons load, validate (errors name file and line), and carry the flags rules read."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from factcheck.errors import RuleError
+from factcheck.extract.context.lexicon import load_lexicon, verb_forms
+from factcheck.resources import lexicon_dir
+
+FILES = ("entities.yaml", "measures.yaml", "scope.yaml", "attribution.yaml", "places.yaml")
+
+
+@pytest.fixture
+def lexicon_copy(tmp_path):
+    for name in FILES:
+        shutil.copy(lexicon_dir() / name, tmp_path / name)
+    return tmp_path
+
+
+def _load(folder):
+    load_lexicon.cache_clear()
+    try:
+        return load_lexicon(str(folder))
+    finally:
+        load_lexicon.cache_clear()
+
+
+def test_default_lexicon_loads():
+    lex = _load(lexicon_dir())
+    assert lex.entity_of("unmanned aerial vehicles") == "drone"
+    assert lex.measures_for("destroyed", "drone") == "downed"
+    assert lex.measures_for("destroyed", "barn") == "destroyed"
+
+
+def test_tolls_that_only_grow_are_marked_monotonic():
+    lex = _load(lexicon_dir())
+    assert {"killed", "injured"} <= lex.monotonic
+    assert "launched" not in lex.monotonic and "downed" not in lex.monotonic
+
+
+@pytest.mark.parametrize(
+    "name, addition, message",
+    [
+        ("entities.yaml", "\ncolour: blue\n", "unknown key 'colour'"),
+        ("measures.yaml", "\n  sneezed:\n    verbs: [sneeze]\n    monotone: true\n", "unknown key 'monotone'"),
+        ("measures.yaml", "\n  coughed:\n    monotonic: maybe\n", "expected true or false"),
+        ("measures.yaml", "\n  coughed:\n    after: ['(unclosed']\n", "bad regular expression"),
+        ("scope.yaml", "\nincident_words: [blast]\n", "unknown key 'incident_words'"),
+        ("attribution.yaml", "\nverbs_extra: [muttered]\n", "unknown key 'verbs_extra'"),
+        ("places.yaml", "\nprefer_not: {A: B}\n", "unknown key 'prefer_not'"),
+    ],
+)
+def test_bad_lexicon_names_file_and_line(lexicon_copy, name, addition, message):
+    path = lexicon_copy / name
+    text = path.read_text(encoding="utf-8")
+    if name == "measures.yaml":  # add inside the `measures:` mapping, before rise_verbs
+        text = text.replace("\n# Verbs that carry", addition + "\n# Verbs that carry", 1)
+    else:
+        text += addition
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RuleError) as err:
+        _load(lexicon_copy)
+    assert name in str(err.value) and message in str(err.value)
+    if "regular expression" not in message:
+        line = int(str(err.value).split(":")[1])
+        assert addition.strip().split("\n")[-1].strip().split(":")[0] in text.splitlines()[line - 1]
+
+
+def test_scope_patterns_must_be_lower_case(lexicon_copy):
+    path = lexicon_copy / "scope.yaml"
+    path.write_text(path.read_text().replace("'overnight'", "'Overnight'"), encoding="utf-8")
+    with pytest.raises(RuleError, match="lower case"):
+        _load(lexicon_copy)
+
+
+def test_regular_verb_forms():
+    assert verb_forms("kill") == {"kill", "kills", "killed", "killing"}
+    assert verb_forms("injure") == {"injure", "injures", "injured", "injuring"}
+    assert "dropped" in verb_forms("drop")
+    assert "carried" in verb_forms("carry")
