@@ -70,9 +70,9 @@ def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
     """One row per fact, `pos` = index into `facts` (the engine's handle on the Fact).
 
     Columns: the key fields ("" = unknown), src (independent source), doc, start,
-    value, lo, hi (float, ±inf when open, NaN when no number), date, when (parsed
-    publication time, NaT if unknown), day_only (the date carries no time of day),
-    converts.
+    value, lo, hi (float, ±inf when open, NaN when no number), date, when (publication
+    time in seconds since the epoch, UTC; NaN if unknown), day_only (the date carries
+    no time of day), converts.
     """
     n = len(facts)
     cols: dict[str, object] = {"pos": np.arange(n, dtype=np.int64)}
@@ -92,26 +92,26 @@ def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
     cols["lo"], cols["hi"] = lo, hi
     dates = [f.date or None for f in facts]
     cols["date"] = pd.array([d or UNKNOWN for d in dates], dtype=object)
-    when, day_only = _parse_dates(dates)
-    cols["when"], cols["day_only"] = when, day_only
+    cols["when"], cols["day_only"] = _parse_dates(dates)
     cols["converts"] = pd.array([f.converts for f in facts], dtype="Int64")
     return pd.DataFrame(cols)
 
 
-def _parse_dates(dates: list[str | None]) -> tuple[pd.Series, np.ndarray]:
+def _parse_dates(dates: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
     """Publication times, parsed once per distinct string (a corpus repeats few dates)."""
-    distinct = sorted({d for d in dates if d})
-    parsed: dict[str, pd.Timestamp] = {}
-    for d in distinct:
+    parsed: dict[str, float] = {}
+    for d in sorted({d for d in dates if d}):
         try:
             ts = pd.Timestamp(d)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             ts = pd.NaT
-        if ts is not pd.NaT and ts.tzinfo is not None:
-            ts = ts.tz_convert("UTC").tz_localize(None)
-        parsed[d] = ts
-    when = pd.Series([parsed.get(d, pd.NaT) if d else pd.NaT for d in dates],
-                     dtype="datetime64[ns]")
+        if ts is pd.NaT:
+            parsed[d] = np.nan
+        else:
+            if ts.tzinfo is not None:
+                ts = ts.tz_convert("UTC").tz_localize(None)
+            parsed[d] = ts.value / 1e9
+    when = np.array([parsed[d] if d else np.nan for d in dates], dtype=float)
     day_only = np.array([bool(d) and len(d.strip()) <= 10 for d in dates], dtype=bool)
     return when, day_only
 

@@ -12,7 +12,14 @@ import pandas as pd
 
 from factcheck.models import Finding
 from factcheck.rules import wording
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of
+from factcheck.rules.kinds.base import (
+    Context,
+    Kind,
+    candidates,
+    in_groups,
+    key_of,
+    split_groups,
+)
 from factcheck.rules.params import Grouping, records, word
 
 
@@ -44,17 +51,16 @@ class Bound(Kind):
             keys = both.index[both["part_lo"] > both["whole_hi"]]
             if len(keys) == 0:
                 continue
-            hit_parts = parts.set_index(cols).loc[keys].reset_index()
-            hit_wholes = wholes.set_index(cols).loc[keys].reset_index()
-            wholes_by_key = dict(tuple(hit_wholes.groupby(cols, sort=False)))
-            for values, prows in hit_parts.groupby(cols, sort=True):
+            hit_parts, hit_wholes = in_groups(parts, cols, keys), in_groups(wholes, cols, keys)
+            wholes_by_key = dict(split_groups(hit_wholes, cols, ("pos", "hi")))
+            for values, prows in split_groups(hit_parts, cols, ("pos", "lo")):
                 wrows = wholes_by_key[values]
                 over = _exceeding(prows, wrows)
                 if not over:
                     continue
                 story, key = key_of(cols, values)
-                part_facts = [ctx.facts[i] for i in sorted(over) if i in set(prows["pos"])]
-                whole_facts = [ctx.facts[i] for i in sorted(over) if i in set(wrows["pos"])]
+                part_facts = [ctx.facts[i] for i in sorted(over & set(prows["pos"]))]
+                whole_facts = [ctx.facts[i] for i in sorted(over & set(wrows["pos"]))]
                 yield ctx.finding(
                     rule, story, {"part": pair["part"], "whole": pair["whole"], **key}, over,
                     part=pair["part"], whole=pair["whole"],
@@ -62,10 +68,10 @@ class Bound(Kind):
                     whole_values=wording.by_value(whole_facts))
 
 
-def _exceeding(parts: pd.DataFrame, wholes: pd.DataFrame) -> set[int]:
+def _exceeding(parts: dict[str, list], wholes: dict[str, list]) -> set[int]:
     out: set[int] = set()
-    for p_pos, p_lo in zip(parts["pos"].to_list(), parts["lo"].to_list(), strict=True):
-        for w_pos, w_hi in zip(wholes["pos"].to_list(), wholes["hi"].to_list(), strict=True):
+    for p_pos, p_lo in zip(parts["pos"], parts["lo"], strict=True):
+        for w_pos, w_hi in zip(wholes["pos"], wholes["hi"], strict=True):
             if p_lo > w_hi:
                 out.update((p_pos, w_pos))
     return out

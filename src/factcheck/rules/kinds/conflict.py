@@ -7,7 +7,14 @@ from collections.abc import Iterator
 import pandas as pd
 
 from factcheck.models import Finding
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, time_order
+from factcheck.rules.kinds.base import (
+    Context,
+    Kind,
+    candidates,
+    key_of,
+    split_groups,
+    time_order,
+)
 from factcheck.rules.params import Grouping, flag
 
 
@@ -35,22 +42,22 @@ class Conflict(Kind):
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
         hits = t[(split & several).to_numpy()]
-        for values, rows in hits.groupby(cols, sort=True):
-            positions = _disagreeing(rows, ctx, p["defer_monotonic_updates"])
+        defer = p["defer_monotonic_updates"]
+        for values, rows in split_groups(hits, cols, FIELDS):
+            positions = _disagreeing(rows, ctx.monotonic if defer else frozenset())
             if positions:
                 story, key = key_of(cols, values)
                 yield ctx.finding(rule, story, key, positions)
 
 
-def _disagreeing(rows: pd.DataFrame, ctx: Context, defer: bool) -> set[int]:
+FIELDS = ("pos", "src", "lo", "hi", "when", "day_only", "measure")
+
+
+def _disagreeing(rows: dict[str, list], monotonic: frozenset[str]) -> set[int]:
     """Facts that take part in at least one cross-source pair that cannot both hold."""
-    pos = rows["pos"].to_list()
-    src = rows["src"].to_list()
-    lo = rows["lo"].to_list()
-    hi = rows["hi"].to_list()
-    when = rows["when"].to_list()
-    day = rows["day_only"].to_list()
-    grows = [defer and m in ctx.monotonic for m in rows["measure"].to_list()]
+    pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
+    when, day = rows["when"], rows["day_only"]
+    grows = [m in monotonic for m in rows["measure"]]
     out: set[int] = set()
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):

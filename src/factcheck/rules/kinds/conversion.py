@@ -90,13 +90,31 @@ def _slack(f: Fact, rel: float) -> float:
 
 
 def _convert(value: float, unit: str, to: str) -> float | None:
+    line = _affine(unit, to)
+    if line is None:
+        return None
+    slope, offset = line
+    return slope * value + offset
+
+
+@cache
+def _affine(unit: str, to: str) -> tuple[float, float] | None:
+    """(slope, offset) of the conversion, or None when pint cannot convert.
+
+    Every unit pint converts between (temperatures included) is affine, so two
+    points give the line once per unit pair instead of a pint call per figure.
+    """
     import pint
 
     ureg = _registry()
     try:
-        return float(ureg.Quantity(value, unit).to(to).magnitude)
+        at0, at1, at10 = (float(ureg.Quantity(x, unit).to(to).magnitude) for x in (0.0, 1.0, 10.0))
     except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
         return None
+    slope = at1 - at0
+    if abs(slope * 10 + at0 - at10) > 1e-9 * max(1.0, abs(at10)):
+        return None  # not affine (logarithmic units): leave it unchecked
+    return slope, at0
 
 
 @cache

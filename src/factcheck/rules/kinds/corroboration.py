@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from factcheck.models import Finding
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of
+from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, split_groups
 from factcheck.rules.params import Grouping, number
 
 
@@ -38,7 +38,6 @@ class Corroboration(Kind):
         # agrees with "1"; it does not corroborate it).
         same = [*cols, "value", "qualifier"]
         agree = t.groupby(same, sort=False)["src"].transform("nunique") >= p["min_sources"]
-        for values, rows in t[agree.to_numpy()].groupby(same, sort=True):
+        for values, rows in split_groups(t[agree.to_numpy()], same, ("pos", "src")):
             story, key = key_of(cols, values[: len(cols)])
-            yield ctx.finding(rule, story, key, rows["pos"].to_list(),
-                              sources=str(rows["src"].nunique()))
+            yield ctx.finding(rule, story, key, rows["pos"], sources=str(len(set(rows["src"]))))

@@ -16,7 +16,15 @@ import pandas as pd
 from factcheck.facts import UNKNOWN
 from factcheck.models import Finding
 from factcheck.rules import wording
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, time_order
+from factcheck.rules.kinds.base import (
+    Context,
+    Kind,
+    candidates,
+    in_groups,
+    key_of,
+    split_groups,
+    time_order,
+)
 from factcheck.rules.params import Grouping, flag, number
 
 
@@ -61,12 +69,10 @@ class Sum(Kind):
         keys = both.index[(both["sum"] > both["ceiling"]) & (both["size"] >= p["min_parts"])]
         if len(keys) == 0:
             return
-        keys = keys if isinstance(keys, pd.MultiIndex) else pd.MultiIndex.from_arrays([keys])
-        hit_totals = totals.set_index(cols).loc[keys].reset_index()
-        hit_parts = dict(tuple(parts.set_index(cols).loc[keys].reset_index()
-                               .groupby(cols, sort=False)))
-        for values, trows in hit_totals.groupby(cols, sort=True):
-            found = _overflow(trows, hit_parts[values], p, ctx)
+        fields = ("pos", "src", "lo", "hi", "when", "day_only", "measure", "location")
+        hit_parts = dict(split_groups(in_groups(parts, cols, keys), cols, fields))
+        for values, trows in split_groups(in_groups(totals, cols, keys), cols, fields):
+            found = _overflow(_records(trows), _records(hit_parts[values]), p, ctx)
             if found:
                 over, positions, shown, total_sum = found
                 story, key = key_of(cols, values)
@@ -79,15 +85,19 @@ class Sum(Kind):
                     parts_sum=wording.number(total_sum))
 
 
-def _overflow(totals: pd.DataFrame, parts: pd.DataFrame, p: dict, ctx: Context):
+def _records(rows: dict[str, list]) -> list[dict]:
+    return [dict(zip(rows, values, strict=True)) for values in zip(*rows.values(), strict=True)]
+
+
+def _overflow(totals: list[dict], parts: list[dict], p: dict, ctx: Context):
     """(totals overflowed, facts involved, {place: part shown}, parts' sum), or None."""
-    places = _merge_nested(sorted(set(parts["location"])))
-    prow = parts.to_dict("records")
+    places = _merge_nested(sorted({r["location"] for r in parts}))
+    prow = parts
     over: set[int] = set()
     involved: set[int] = set()
     shown: dict[str, int] = {}
     total_sum = 0.0
-    for t in totals.sort_values("pos").to_dict("records"):
+    for t in sorted(totals, key=lambda r: r["pos"]):
         if p["skip_restated_totals"] and any(
                 r["src"] == t["src"] and r["lo"] == t["lo"] and r["hi"] == t["hi"] for r in prow):
             continue

@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from factcheck.models import Finding
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, time_order
+from factcheck.rules.kinds.base import (
+    Context,
+    Kind,
+    candidates,
+    key_of,
+    split_groups,
+    time_order,
+)
 from factcheck.rules.params import Grouping, choice, words
 
 
@@ -33,7 +41,7 @@ class Update(Kind):
         p = rule.params
         grows = set(p["measures"]) if p["measures"] is not None else ctx.monotonic
         t = candidates(table, p)
-        t = t[t["measure"].isin(sorted(grows)).to_numpy() & t["when"].notna().to_numpy()]
+        t = t[t["measure"].isin(sorted(grows)).to_numpy() & ~np.isnan(t["when"].to_numpy())]
         if t.empty:
             return
         cols = ["story", *p["key"]]
@@ -42,18 +50,16 @@ class Update(Kind):
         split = g["lo"].transform("max") > g["hi"].transform("min")
         hits = t[(dated & split).to_numpy()]
         rising = p["direction"] == "increase"
-        for values, rows in hits.groupby(cols, sort=True):
+        for values, rows in split_groups(hits, cols, ("pos", "lo", "hi", "when", "day_only")):
             positions = _changes(rows, rising)
             if positions:
                 story, key = key_of(cols, values)
                 yield ctx.finding(rule, story, key, positions, chronological=True)
 
 
-def _changes(rows: pd.DataFrame, rising: bool) -> set[int]:
+def _changes(rows: dict[str, list], rising: bool) -> set[int]:
     """Facts in an (earlier, later) pair whose figures moved the way asked for."""
-    pos = rows["pos"].to_list()
-    lo, hi = rows["lo"].to_list(), rows["hi"].to_list()
-    when, day = rows["when"].to_list(), rows["day_only"].to_list()
+    pos, lo, hi, when, day = (rows[k] for k in ("pos", "lo", "hi", "when", "day_only"))
     out: set[int] = set()
     for i in range(len(pos)):
         for j in range(len(pos)):
