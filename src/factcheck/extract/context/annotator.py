@@ -43,14 +43,21 @@ class SentenceInfo:
     start: int
     end: int
     text: str
-    tokens: list[Token]
     source: str | None
+    _tokens: list[Token] | None = None
     _mentions: list[Mention] | None = None
     _claims: list[Claim] | None = None
     _scope_marks: tuple | None = None
     figures: list[Figure] = field(default_factory=list)
     claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
     claim_resolved: bool = False
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Tokenised on first use: sentences looked at only for places never are."""
+        if self._tokens is None:
+            self._tokens = tokenize(self.text, self.start)
+        return self._tokens
 
 
 class Readers:
@@ -95,7 +102,7 @@ class DocContext:
         if got is None:
             a, b = self.sentences.span(i)
             text = self.text[a:b]
-            got = SentenceInfo(i, a, b, text, tokenize(text, a), self.doc.source_at(a))
+            got = SentenceInfo(i, a, b, text, self.doc.source_at(a))
             self._info[i] = got
         return got
 
@@ -217,6 +224,10 @@ class DocContext:
         fact = base_fact(doc, q)
         s = self.info(self.sentences.index_at(q.start))
         fact.sentence = s.text.strip()
+        if q.kind in NOT_COUNTS:
+            # Dates, times, years and ordinals are not counts: no entity, measure, place or
+            # speaker to compare, so they skip the analysis (and its cost).
+            return fact
         tokens = s.tokens
         fig_first = _first_token_at(tokens, q.start)
         after = _first_token_at(tokens, q.end)
@@ -226,32 +237,29 @@ class DocContext:
         if claim:
             fact.attribution = claim.speaker
             fact.actor = resolve_actor(lex, self.r.places.gaz, self.r.demonyms, claim.speaker)
-        if q.kind not in NOT_COUNTS:
-            is_count = q.kind in COUNTED
-            if is_count:
-                plural = q.value is None or q.value != 1 or q.qualifier not in ("exact",)
-                np = read_noun_phrase(lex, tokens, after, plural)
-                fact.entity, antecedent = self._entity(s, np, prev)
-                coordinated = prev.fact.measure if prev and _joined(tokens, prev.np.end_index, fig_first) else None
-                measure, how = find_measure(
-                    lex, s.text, tokens, fig_first, np, fact.entity, s.start, q.start, coordinated, True
-                )
-                if measure is None and antecedent is not None:
-                    measure, how = antecedent.measure, "antecedent"
-                if fact.entity is None and measure and (np.elided or np.anaphoric or np.state):
-                    fact.entity = lex.measure_entity.get(measure)
-                fact.measure = measure
-                if np.role and fact.entity is None:
-                    fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
-            else:
-                how = None
-            fact.location = self.location_for(s, q.start, claim, carried)
-            masked = None
-            if claim and s.start <= claim.start < s.end:
-                masked = (claim.start - s.start, claim.end - s.start)
-            if s._scope_marks is None:
-                s._scope_marks = scope_marks(lex, s.text.lower())
-            fact.scope = find_scope(lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how))
+        how = None
+        if q.kind in COUNTED:
+            plural = q.value is None or q.value != 1 or q.qualifier != "exact"
+            np = read_noun_phrase(lex, tokens, after, plural)
+            fact.entity, antecedent = self._entity(s, np, prev)
+            coordinated = prev.fact.measure if prev and _joined(tokens, prev.np.end_index, fig_first) else None
+            measure, how = find_measure(
+                lex, s.text, tokens, fig_first, np, fact.entity, s.start, q.start, coordinated, True
+            )
+            if measure is None and antecedent is not None:
+                measure, how = antecedent.measure, "antecedent"
+            if fact.entity is None and measure and (np.elided or np.anaphoric or np.state):
+                fact.entity = lex.measure_entity.get(measure)
+            fact.measure = measure
+            if np.role and fact.entity is None:
+                fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
+        fact.location = self.location_for(s, q.start, claim, carried)
+        masked = None
+        if claim and s.start <= claim.start < s.end:
+            masked = (claim.start - s.start, claim.end - s.start)
+        if s._scope_marks is None:
+            s._scope_marks = scope_marks(lex, s.text.lower())
+        fact.scope = find_scope(lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how))
         s.figures.append(Figure(fact, np, fig_first))
         return fact
 

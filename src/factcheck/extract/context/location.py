@@ -33,6 +33,14 @@ _IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
 _DIRECTIONS = re.compile(_DIRECTION + "$")
 
 
+def _strip_possessive(name: str) -> str:
+    if name.endswith(("'s", "’s")):
+        return name[:-2]
+    if name.endswith(("'", "’")):
+        return name[:-1]
+    return name
+
+
 @dataclass(slots=True)
 class Mention:
     start: int  # offsets in the sentence text
@@ -64,19 +72,30 @@ class PlaceReader:
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
-        gaz = self.gaz
+        lookup = self.gaz.table.get
+        demonyms = self.demonyms
+        max_words = self.gaz.max_words
         for m in _CAPITALISED.finditer(text):
+            run = m.group()
+            if " " not in run:  # the common case: one capitalised word
+                bare = _strip_possessive(run)
+                place = lookup(bare) or (lookup(bare[:-1]) if bare.endswith(".") else None)
+                if place and bare not in demonyms:
+                    mention = self._classify(text, m.start(), m.end(), bare, run, place)
+                    if mention:
+                        out.append(mention)
+                continue
             # Longest name first, from each start word: "Kryvyi Rih", "Gaza Strip".
+            parts = run.split(" ")
             pos = m.start()
-            parts = m.group().split(" ")
             i = 0
             while i < len(parts):
                 hit = None
-                for k in range(min(len(parts) - i, gaz.max_words), 0, -1):
+                for k in range(min(len(parts) - i, max_words), 0, -1):
                     name = " ".join(parts[i : i + k])
-                    bare = re.sub(r"['’]s?$", "", name)
-                    place = gaz.lookup(bare) or gaz.lookup(bare.rstrip("."))
-                    if place and bare not in self.demonyms:
+                    bare = _strip_possessive(name)
+                    place = lookup(bare) or (lookup(bare[:-1]) if bare.endswith(".") else None)
+                    if place and bare not in demonyms:
                         hit = (k, name, bare, place)
                         break
                 if hit is None:
@@ -84,8 +103,7 @@ class PlaceReader:
                     i += 1
                     continue
                 k, name, bare, place = hit
-                start, end = pos, pos + len(name)
-                mention = self._classify(text, start, end, bare, name, place)
+                mention = self._classify(text, pos, pos + len(name), bare, name, place)
                 if mention:
                     out.append(mention)
                 pos += len(name) + 1

@@ -19,14 +19,18 @@ jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v etc inc corp ltd co
 fig al approx est dept univ ave rd blvd u.s u.k u.n e.g i.e a.m p.m ph.d messrs mme mlle
 """.split())
 
+# Every alternative starts at a stop or a line break, so the scan skips other text fast.
 _END = re.compile(
     r"""
-    (?P<stop>[.!?…]+['"’”)\]]*)\s+(?=['"‘“(\[]?[A-Z0-9])    # "... strike." Next
-  | (?P<glued>(?<=[a-z]{2})[.!?]['"’”]?)(?=[A-Z][a-z])     # "... strike.Next" (lost space)
-  | (?P<para>\s*\n\s*)                                      # a line break always ends one
+    (?P<stop>[.!?…]+['"’”)\]]*)\s+(?=['"‘“(\[]?[A-Z0-9])   # "... strike." Next
+  | (?P<glued>[.!?](?<=[a-z]{2}[.!?])['"’”]?)(?=[A-Z][a-z])  # "... strike.Next" (lost space)
+  | (?P<para>\n\s*)                                        # a line break always ends one
     """,
     re.X,
 )
+# Python's regex engine does not skip ahead to an alternation's first characters,
+# so candidates are found with a plain class and the full pattern is only matched there.
+_CANDIDATE = re.compile(r"[.!?…\n]")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*['\"’”)\]]*$")
 
 
@@ -38,7 +42,13 @@ class SentenceIndex:
     def __init__(self, text: str):
         self.text = text
         starts, ends = [0], []
-        for m in _END.finditer(text):
+        match = _END.match
+        for c in _CANDIDATE.finditer(text):
+            if c.start() < starts[-1]:
+                continue  # inside a stop run already taken ("?!", "...")
+            m = match(text, c.start())
+            if m is None:
+                continue
             if m.group("stop") is not None:
                 end = m.end("stop")
                 if not _really_ends(text, m.start("stop"), m.group("stop")):
