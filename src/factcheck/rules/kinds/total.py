@@ -74,14 +74,15 @@ class Sum(Kind):
         for values, trows in split_groups(in_groups(totals, cols, keys), cols, fields):
             found = _overflow(_records(trows), _records(hit_parts[values]), p, ctx)
             if found:
-                over, positions, shown, total_sum = found
+                over, shown, total_sum = found
                 story, key = key_of(cols, values)
+                positions = over | {i for at_place in shown.values() for i in at_place}
                 yield ctx.finding(
                     rule, story, key, positions,
                     total=wording.by_value(ctx.facts[i] for i in sorted(over)),
-                    parts=" + ".join(f"{place} {wording.figure(ctx.facts[i])} "
-                                     f"({ctx.facts[i].source or ctx.facts[i].doc})"
-                                     for place, i in sorted(shown.items())),
+                    parts=" + ".join(f"{place} " + wording.by_value(
+                        (ctx.facts[i] for i in sorted(at_place)), joiner=" or ")
+                        for place, at_place in sorted(shown.items())),
                     parts_sum=wording.number(total_sum))
 
 
@@ -90,35 +91,34 @@ def _records(rows: dict[str, list]) -> list[dict]:
 
 
 def _overflow(totals: list[dict], parts: list[dict], p: dict, ctx: Context):
-    """(totals overflowed, facts involved, {place: part shown}, parts' sum), or None."""
+    """(totals overflowed, {place: its parts}, the parts' smallest sum), or None.
+
+    Every source's figure for a place is shown; the sum takes the smallest.
+    """
     places = _merge_nested(sorted({r["location"] for r in parts}))
-    prow = parts
     over: set[int] = set()
-    involved: set[int] = set()
-    shown: dict[str, int] = {}
+    shown: dict[str, list[int]] = {}
     total_sum = 0.0
     for t in sorted(totals, key=lambda r: r["pos"]):
         if p["skip_restated_totals"] and any(
-                r["src"] == t["src"] and r["lo"] == t["lo"] and r["hi"] == t["hi"] for r in prow):
+                r["src"] == t["src"] and r["lo"] == t["lo"] and r["hi"] == t["hi"] for r in parts):
             continue
         grows = p["defer_monotonic_updates"] and t["measure"] in ctx.monotonic
-        smallest: dict[str, tuple[float, int]] = {}
-        for r in prow:
+        smallest: dict[str, float] = {}
+        at_place: dict[str, list[int]] = {}
+        for r in parts:
             if grows and time_order(t["when"], t["day_only"], r["when"], r["day_only"]) == -1:
                 continue  # published after the total: the toll may have grown since
             place = places[r["location"]]
-            cand = (max(r["lo"], 0.0), r["pos"])
-            if place not in smallest or cand < smallest[place]:
-                smallest[place] = cand
-        s = sum(lo for lo, _ in smallest.values())
+            lo = max(r["lo"], 0.0)
+            smallest[place] = min(lo, smallest.get(place, lo))
+            at_place.setdefault(place, []).append(r["pos"])
+        s = sum(smallest.values())
         if len(smallest) >= p["min_parts"] and s > t["hi"]:
             over.add(t["pos"])
-            involved.add(t["pos"])
-            involved.update(pos for _, pos in smallest.values())
             if not shown:
-                shown = {place: pos for place, (_, pos) in smallest.items()}
-                total_sum = s
-    return (over, involved, shown, total_sum) if over else None
+                shown, total_sum = at_place, s
+    return (over, shown, total_sum) if over else None
 
 
 def _merge_nested(names: list[str]) -> dict[str, str]:
