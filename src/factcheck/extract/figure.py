@@ -35,6 +35,8 @@ class Figure:
     unit_is_adjective: bool = False  # "679-kilometer border"
     words: bool = False  # written in words
     scaled: bool = False  # a scale word or abbreviation was applied ("1.5 million")
+    scale: float = 1.0  # the last scale word's factor ("4 thousand" → 1000)
+    currency_word: bool = False  # the currency was written after the number ("15 dollars")
 
     def quantity(self, text: str) -> Quantity:
         low, high = self.low, self.high
@@ -61,11 +63,12 @@ def scale_after(text: str, fig: Figure, money: bool) -> None:
     if m is not None and not fig.words:
         abbr, gap = m.group("s"), m.group("gap")
         factor = SCALE_ABBREVIATIONS.get(abbr)
-        if factor is None and money:
+        if factor is None and (money or abbr == "m" and not gap
+                               and kinds.glued_m_is_million(text, m.end())):
             factor = MONEY_ABBREVIATIONS.get(abbr)
         if factor is not None and (not gap or abbr in _SPACED_ABBREVIATIONS):
             fig.value *= factor
-            fig.end, fig.scaled = m.end(), True
+            fig.end, fig.scaled, fig.scale = m.end(), True, factor
             return
     while (m := SCALE_WORD_AFTER.match(text, fig.end)) is not None:
         word = m.group("s").lower()
@@ -73,10 +76,17 @@ def scale_after(text: str, fig: Figure, money: bool) -> None:
         if factor is None or fig.words:
             return
         fig.value *= factor
-        fig.end, fig.scaled = m.end(), True
+        fig.end, fig.scaled, fig.scale = m.end(), True, factor
 
 
 # --- units on the right --------------------------------------------------------------------
+# "800,000 barrels a day", "5 tonnes per year", "10 l/h": a rate in that unit per time.
+_RATE = re.compile(
+    r"[ \t\u00a0]+(?:per|a|an|each|every)[ \t\u00a0]+(?P<t>day|hour|week|month|year|second|minute)(?![\w])"
+    r"|[ \t\u00a0]?/[ \t\u00a0]?(?P<t2>day|d|hour|hr|h|week|wk|month|year|yr|s|sec|min)(?![\w])"
+)
+_TIME_ABBREVIATIONS = {"d": "day", "hr": "hour", "h": "hour", "wk": "week", "yr": "year", "s": "second",
+                       "sec": "second", "min": "minute"}
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 
 
@@ -97,7 +107,7 @@ def units_after(text: str, fig: Figure) -> None:
     cur = units.currency_after(text, end)
     if cur is not None:
         code, cur_end, surface = cur
-        fig.unit, fig.kind, fig.end = code, "money", cur_end
+        fig.unit, fig.kind, fig.end, fig.currency_word = code, "money", cur_end, True
         if surface in units.MILLION_CODES:
             fig.value *= 1e6
         else:
@@ -119,21 +129,27 @@ def units_after(text: str, fig: Figure) -> None:
         name, u_end, hyphenated = u
         fig.unit, fig.kind, fig.end = name, units.UNIT_KIND[name], u_end
         fig.unit_is_adjective = hyphenated
+        rate = _RATE.match(text, u_end)
+        if rate is not None and fig.kind == "measure" and "_per_" not in name:
+            per = rate.group("t") or rate.group("t2")
+            fig.unit, fig.end = f"{name}_per_{_TIME_ABBREVIATIONS.get(per, per)}", rate.end()
 
 
 def currency_before(text: str, fig: Figure) -> None:
     cur = units.currency_before(text, fig.start)
     if cur is not None:
         code, start, surface = cur
+        if surface == "PS" and fig.digits.isdigit() and SCALE_ABBR_AFTER.match(text, fig.end) is None:
+            return  # "PS5" is a games console; "PS6m", "PS21,700" are £ transliterated
         fig.unit, fig.kind, fig.start = code, "money", start
         if surface in units.MILLION_CODES:
             fig.value *= 1e6
 
 
 # --- signs, qualifiers, labels on the left ----------------------------------------------------
-_SIGN_CONTEXT = re.compile(r"(?:^|(?<=[\s(\[{:=/$£€¥]))[-−‑](?=\d)")
+_SIGN_CONTEXT = re.compile(r"(?:^|(?<=[\s(\[{:=/$£€¥<>≤≥~]))[-−‑](?=\d)")
 NEGATIVE_BEFORE = re.compile(
-    r"(?<![\w])(?:" + trie_pattern({v for w in NEGATIVES for v in case_variants(w)}) + r")[ \u00a0]+$"
+    r"(?<![\w])(?:" + trie_pattern({v for w in NEGATIVES for v in case_variants(w)}) + r")(?:[ \u00a0]+|-)$"
 )
 
 
@@ -170,42 +186,60 @@ def qualifier_after(text: str, fig: Figure) -> None:
 
 
 # --- what kind of figure --------------------------------------------------------------------
-def classify_bare(text: str, fig: Figure) -> None:
-    """A figure with no unit: a year, a label ("Section 427", "F-16") or a count."""
+def classify_form(text: str, fig: Figure) -> None:
+    """What the way a bare number is written says: '1990s', '22nd', 'F-16', '3Russia'."""
+    if fig.kind != "count" or not fig.digits or fig.words:
+        return
+    if (m := kinds.DECADE.match(text, fig.end)) is not None and len(fig.digits) in (2, 4):
+        fig.kind, fig.end = "year", m.end()  # "the 1990s", "'90s"
+    elif (m := ORDINAL_SUFFIX.match(text, fig.end)) is not None:
+        fig.kind, fig.end = "ordinal", m.end()
+    elif fig.start and (text[fig.start - 1].isalpha() or (
+            text[fig.start - 1] == "-" and text[fig.start - 2:fig.start - 1].isalnum())):
+        fig.kind = "ordinal"  # glued to a name or code: "F-16", "S23", "COVID-19", "ISO 3888-2"
+    elif kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
+        fig.kind = "ordinal"  # "3Russia-Ukraine war": page furniture run together
+
+
+def classify_age(text: str, fig: Figure) -> None:
+    """'aged 25', 'age 87', 'Maddon, 66, has used': ages in years."""
     if fig.kind != "count" or fig.value is None:
         return
-    if fig.digits and kinds.DECADE.match(text, fig.end) and len(fig.digits) in (2, 4):
-        m = kinds.DECADE.match(text, fig.end)
-        fig.kind, fig.end = "year", m.end()  # "the 1990s", "'90s"
+    at = kinds.age_before(text, fig.start)
+    if at is not None:
+        fig.unit, fig.kind, fig.start = "year_of_age", "duration", at
+    elif fig.digits.isdigit() and kinds.is_appositive_age(text, fig.start, fig.end, fig.value):
+        if kinds.LABEL_BEFORE.search(text, max(0, fig.start - 14), fig.start) is None:
+            fig.unit, fig.kind = "year_of_age", "duration"
+
+
+def classify_context(text: str, fig: Figure) -> None:
+    """A bare number in digits: a year ('in 2022'), a label ('Section 427'), an address, or a count."""
+    if fig.kind != "count" or fig.value is None or not fig.digits.replace(",", "").isdigit():
         return
-    if fig.digits and ORDINAL_SUFFIX.match(text, fig.end):
-        fig.kind, fig.end = "ordinal", ORDINAL_SUFFIX.match(text, fig.end).end()
-        return
-    if fig.digits and not fig.words:
-        before = text[fig.start - 1:fig.start] if fig.start else ""
-        if before.isalpha() or (before == "-" and text[fig.start - 2:fig.start - 1].isalpha()):
-            fig.kind = "ordinal"  # glued to a name: "F-16", "S23", "COVID-19"
-            return
-        if kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
-            fig.kind = "ordinal"  # "3Russia-Ukraine war": page furniture run together
-            return
-    if fig.digits.replace(",", "").isdigit():
-        cue = kinds.year_cue_before(text, fig.start)
-        fig.noun = kinds.noun_after(text, fig.end)
-        if kinds.looks_like_year(fig.value, fig.digits, cue, fig.noun):
-            fig.kind, fig.noun = "year", None
-            return
-        label = kinds.label_before(text, fig.start)
-        if label is not None and (label[:1].isupper() or fig.noun is None) and len(fig.digits) < 6:
-            fig.kind, fig.noun = "ordinal", None
+    fig.noun = kinds.noun_after(text, fig.end)
+    if kinds.looks_like_year(fig.value, fig.digits, kinds.year_cue_before(text, fig.start), fig.noun):
+        fig.kind, fig.noun = "year", None
+    elif len(fig.digits) < 7 and (kinds.label_before(text, fig.start, fig.noun) is not None
+                                  or kinds.is_address(text, fig.end)):
+        fig.kind, fig.noun = "ordinal", None
+
+
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
 
 
 def finish_noun(text: str, fig: Figure) -> None:
+    """The counted noun; for vague amounts also a unit ("hundreds of miles", "millions of dollars")."""
+    if fig.qualifier == "vague" and (of := _OF.match(text, fig.end)) is not None:
+        cur = units.currency_after(text, of.end() - 1)
+        unit = units.unit_at(text, of.end())
+        if cur is not None:
+            fig.unit, fig.kind = cur[0], "money"
+            return
+        if unit is not None:
+            fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]
+            return
     if fig.kind in ("count", "fraction") and fig.noun is None:
         fig.noun = kinds.noun_after(text, fig.end)
     elif fig.unit_is_adjective and fig.kind == "measure":
         fig.noun = kinds.noun_after(text, fig.end)
-    if fig.noun is not None:
-        cur = units.currency_after(" " + fig.noun, 0)
-        if fig.kind == "count" and cur is not None and fig.qualifier == "vague":
-            fig.unit, fig.kind, fig.noun = cur[0], "money", None  # "tens of thousands of dollars"

@@ -31,8 +31,8 @@ DATE_SOURCES = {
                 + r"(?:,?[ \u00a0]+" + _YEAR + r")?",
     "mdy_date": r"(?<![A-Za-z])" + _MONTH + r"[ \u00a0]+(?:" + _DAY + r"(?:,?[ \u00a0]+" + _YEAR
                 + r")?|(?:of[ \u00a0]+)?" + _YEAR + r")",
-    "clock": r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\.\d+)?"
-             r"(?:[ \u00a0]?(?:[aApP]\.?[mM]\.?(?![A-Za-z])|GMT|BST|UTC|CET|EST|ET|PT))?(?![\d:])"
+    "clock": r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?![\d:])"
+             r"(?:[ \u00a0]?(?:[aApP]\.?[mM]\.?(?![A-Za-z])|GMT|BST|UTC|CET|EST|ET|PT)(?![A-Za-z]))?"
              r"|(?<![\d:.,])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m|[AP]M|[AP]\.M\.)"
              r"(?![A-Za-z])",
 }
@@ -73,8 +73,10 @@ def date_value(surface: str) -> float | None:
 
 
 # --- years ----------------------------------------------------------------------------
-YEAR_CUE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"], flexible=False) + r")[ \u00a0]+$")
-_WEAK_CUES = {"of", "the", "The", "as", "As", "and", "or", "to", "by", "By", "from", "From"}
+YEAR_CUE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"] + LEX["weak_year_cues"],
+                                                     flexible=False) + r")[ \u00a0]+$")
+_WEAK_CUES = frozenset(LEX["weak_year_cues"])
+_PLURALS = frozenset(LEX["plural_nouns"])
 
 
 def year_cue_before(text: str, start: int) -> str | None:
@@ -82,42 +84,91 @@ def year_cue_before(text: str, start: int) -> str | None:
     return m.group().strip() if m else None
 
 
+def is_plural(noun: str | None) -> bool:
+    if not noun:
+        return False
+    low = noun.lower()
+    return low in _PLURALS or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")))
+
+
 def looks_like_year(value: float, surface: str, cue: str | None, noun: str | None) -> bool:
-    """A bare four-digit whole number in year range, not counting something."""
+    """A bare four-digit whole number that dates rather than counts.
+
+    After "in", "since"… any of 1000-2199 is a year; otherwise 1900-2100 is,
+    unless a plural noun says what it counts ("2000 people", "2020 election" is a year).
+    """
     if not (surface.isdigit() and len(surface) == 4):
         return False
     if cue is not None and cue not in _WEAK_CUES:
         return 1000 <= value <= 2199
     if not 1900 <= value <= 2100:
         return False
-    return noun is None or cue is not None
+    return not is_plural(noun)
 
 
-# --- labels: "day 1,436", "Section 427", "F-16", "Game 2" -------------------------------
+# --- labels: "day 1,436", "Section 427", "F-16", "Game 2", "575 Wilbraham Road" ------------
 LABEL_BEFORE = re.compile(
-    r"(?<![\w])(?P<w>" + trie_pattern(LEX["label_words"], flexible=False) + r")[ \u00a0]?$"
+    r"(?<![\w])(?P<w>" + trie_pattern(LEX["label_words"] + LEX["weak_label_words"], flexible=False)
+    + r")[ \u00a0]?$"
 )
+_WEAK_LABELS = frozenset(LEX["weak_label_words"])
 _NOT_LABEL = frozenset(LEX["not_label_words"])
-CAPITALISED_BEFORE = re.compile(r"(?<![\w'’])(?P<w>[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,})[ \u00a0]$")
-GLUED_BEFORE = re.compile(r"[A-Za-z]-?$")
+# A capitalised name right before the figure: "Planet 9", "iPhone 11", "S&P 500", "S P 500".
+NAME_BEFORE = re.compile(
+    r"(?<![\w'’&])(?P<w>[a-z]?[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[A-Z]&[A-Z]|[B-HJ-Z])[ \u00a0]$"
+)
 GLUED_AFTER = re.compile(r"[A-Za-z]")
+STREET_AFTER = re.compile(
+    r"(?:[ \u00a0]+(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th)))"
+    r"{0,3}?[ \u00a0]+(?:" + trie_pattern(LEX["street_words"], flexible=False) + r")(?![\w])"
+)
 
 
-def label_before(text: str, start: int) -> str | None:
+def label_before(text: str, start: int, noun: str | None) -> str | None:
     """The label word or name right before a figure, if the figure names rather than counts."""
     m = LABEL_BEFORE.search(text, max(0, start - 14), start)
-    if m is not None:
+    if m is not None and (noun is None or m.group("w") not in _WEAK_LABELS):
         return m.group("w")
-    m = CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    m = NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is not None and m.group("w") not in _NOT_LABEL and not _sentence_start(text, m.start()):
         return m.group("w")
     return None
+
+
+def is_address(text: str, end: int) -> bool:
+    """'575 Wilbraham Road', '9 E 71st St': a house number, not a count."""
+    return STREET_AFTER.match(text, end) is not None
 
 
 def _sentence_start(text: str, pos: int) -> bool:
     """Whether `pos` opens a sentence (a capitalised word there says nothing about naming)."""
     before = text[max(0, pos - 3):pos].rstrip(" \u00a0\"'‘“(")
     return not before or before[-1] in ".!?:;\n—–-|•"
+
+
+# --- ages: "aged 25", "Smith, 44, said", "Nick Hague 44 has" ---------------------------------
+AGE_BEFORE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["age_words"], flexible=False) + r")[ \u00a0]+$")
+_APPOSITIVE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \u00a0]$|[A-Z][a-z]+[ \u00a0]$")
+_APPOSITIVE_AFTER = re.compile(r",|[ \u00a0]+(?:has|had|is|was|said|says|who|will|would|told)(?![\w])")
+
+
+def age_before(text: str, start: int) -> int | None:
+    """Where 'aged' / 'age' starts, when it stands right before the figure."""
+    m = AGE_BEFORE.search(text, max(0, start - 8), start)
+    return m.start() if m else None
+
+
+def is_appositive_age(text: str, start: int, end: int, value: float) -> bool:
+    """'Maddon, 66, has used': a two-digit number set off after a name is an age."""
+    if not (10 <= value < 120 and end - start <= 3):
+        return False
+    before = _APPOSITIVE_BEFORE.search(text, max(0, start - 24), start)
+    if before is None:
+        return False
+    after = _APPOSITIVE_AFTER.match(text, end)
+    if after is None:
+        return False
+    return before.group().endswith(", ") or after.group() != ","
 
 
 # --- the counted noun ---------------------------------------------------------------------
@@ -148,3 +199,14 @@ def noun_after(text: str, end: int) -> str | None:
             break  # "574 drones launched"
         head = word.strip("'’-")
     return head or None
+
+
+# --- metres or millions --------------------------------------------------------------------
+_METRE_WORDS = frozenset(LEX["metre_words"])
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)|[ \u00a0]*-")
+
+
+def glued_m_is_million(text: str, end: int) -> bool:
+    """After '1.2m': million if a noun follows ('1.2m tons', '5m people'), metres otherwise."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) is not None and m.group(1).lower() not in _METRE_WORDS

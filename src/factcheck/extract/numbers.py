@@ -31,7 +31,7 @@ ORDINAL_PLURALS = {w + "s": v for w, v in ORDINALS.items() if w != "second"}
 # Every word that can start or continue a number written in words.
 NUMBER_WORDS: set[str] = (
     set(CARDINALS) | set(TENS) | set(LEX["scales"]) | set(ORDINALS) | set(ORDINAL_PLURALS)
-    | set(FRACTION_WORDS) | {w for w in MULTIPLIERS if len(w) > 4}
+    | set(FRACTION_WORDS) | set(MULTIPLIERS)
 )
 
 VULGAR_FRACTIONS = {
@@ -270,7 +270,7 @@ def _parse_one(tokens: list[Token], i: int, article: bool) -> WordNumber | None:
                 v = (value or 1.0) * MULTIPLIERS[t.word]
             return WordNumber(i, j, v, "cardinal")
     if c.n == 0:
-        return None
+        return _parse_leading_special(tokens, i)  # "a first-class seat"
     return WordNumber(i, last, value, "cardinal")
 
 
@@ -288,7 +288,7 @@ def _parse_leading_special(tokens: list[Token], i: int) -> WordNumber | None:
         return WordNumber(i, i, v, "fraction") if t.word == "half" else None
     if cat == "ord":
         return WordNumber(i, i, ORDINALS[t.word], "ordinal")
-    if cat == "mult" and not t.word.endswith("s"):
+    if t.word == "dozen":
         return WordNumber(i, i, MULTIPLIERS[t.word], "cardinal")
     return None
 

@@ -12,11 +12,12 @@ import re
 
 from factcheck.extract import kinds, qualifiers, units
 from factcheck.extract.figure import (
-    Figure, classify_bare, currency_before, finish_noun, qualifier_after, qualifier_before,
-    scale_after, sign_before, units_after,
+    Figure, classify_age, classify_context, classify_form, currency_before, finish_noun,
+    qualifier_after, qualifier_before, scale_after, sign_before, units_after,
 )
 from factcheck.extract.numbers import (
-    LEX as NUMBERS, NUMBER_WORDS, VULGAR_FRACTIONS, Token, category, parse_digits, parse_words,
+    LEX as NUMBERS, NUMBER_WORDS, SCALES, VULGAR_FRACTIONS, Token, category, parse_digits,
+    parse_words,
 )
 from factcheck.extract.patterns import case_variants, trie_pattern
 from factcheck.models import Quantity
@@ -197,7 +198,11 @@ def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
                 figs.append(Figure(start, end, round(1 / n.value), kind="ordinal", words=True))
                 continue
             start = article.start()
-        figs.append(Figure(start, end, n.value, kind=kind, words=True))
+        fig = Figure(start, end, n.value, kind=kind, words=True)
+        scale = SCALES.get(tokens[n.last].word) or (100.0 if tokens[n.last].word == "hundred" else 0)
+        if scale and kind == "count":
+            fig.scaled, fig.scale = True, scale  # "five thousand": lets "four to five thousand" scale
+        figs.append(fig)
     out: list[Figure] = []
     for i, fig in enumerate(figs):
         out.extend(_grow(text, fig, last=i == len(figs) - 1))
@@ -217,63 +222,93 @@ def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
 
 # --- growing a number into a figure -----------------------------------------------------------------
 def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
-    """Currency, scale, unit, qualifiers, kind, range partner and noun of one number."""
+    """Currency, scale, unit, kind, range partner, qualifiers and noun of one number."""
     if fig.kind in ("count", "fraction"):
         sign_before(text, fig)
         currency_before(text, fig)
         if fig.kind == "money" and text[fig.start:fig.start + 1] != "-":
             sign_before(text, fig)  # "$-99.99" keeps its sign inside the currency
         scale_after(text, fig, money=fig.kind == "money")
+        if fig.scaled and not fig.words:
+            _continue_scaled(text, fig)
         if last:
             units_after(text, fig)
-        classify_bare(text, fig)
+            _compound(text, fig)
+        classify_form(text, fig)
+        classify_age(text, fig)
     if fig.kind not in ("year", "ordinal", "date"):
-        opener = qualifiers.range_opener(text, fig.start)
-        partner = _range_partner(text, fig, opener)
+        partner = _range_partner(text, fig, qualifiers.range_opener(text, fig.start))
         if partner is not None:
             finish_noun(text, partner)
             return [partner]
+    if fig.kind == "count" and fig.qualifier == "exact":
+        classify_context(text, fig)
+        if fig.words and fig.value >= 1 and text[fig.start:fig.start + 1].isupper():
+            if kinds.label_before(text, fig.start, None) is not None:
+                fig.kind = "ordinal"  # "BBC One", "Formula One"
+    if fig.kind not in ("year", "ordinal", "date"):
         qualifier_before(text, fig)
         qualifier_after(text, fig)
     finish_noun(text, fig)
     return [fig]
 
 
+_DASHES = ("-", "–", "—", "‐", "‑")
+_CURRENCY_SIGN = re.compile(r"(?:US|A|C|HK|NZ|S)?[ \u00a0]?[$£€¥₹₽₴₪]|\$(?:US|A|NZ|C)")
+
+
 def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Figure | None:
-    """Join 'between 15 and 20', '15-20', '8- to 16-meter' into one range figure."""
+    """Join 'between 15 and 20', '15-20', '$1m to $1.25m', '8- to 16-meter' into one range."""
     j = qualifiers.RANGE_JOINER.match(text, fig.end)
     if j is None or fig.value is None:
         return None
     joiner = j.group("j").strip()
-    if joiner == "and" and (opener is None or opener[0] != "between"):
+    if joiner == "and" and (opener is None or not opener[0].endswith("between")):
         return None
-    m = NUMBER_AT.match(text, j.end())
+    at = j.end()
+    if fig.kind == "money" and (sign := _CURRENCY_SIGN.match(text, at)) is not None:
+        at = sign.end()  # "$62 and $68", "$1 million to $1.25 million"
+    m = NUMBER_AT.match(text, at)
     if m is None:
         return None
-    if m.lastgroup == "words" and joiner in ("-", "–", "—"):
+    if m.lastgroup == "words" and joiner in _DASHES:
         return None  # "three-and-a-half" is one number; "one - fourth" a fraction
-    if opener is None and joiner == "to" and _is_change(text, fig.start):
-        return None  # "increased by $43.6 billion to $419.2 billion"
     grown = _second_half(text, m, fig, joiner)
     if grown is None or grown.value is None or grown.kind in ("year", "ordinal", "date"):
         return None
     lo, hi = fig.value, grown.value
-    if grown.scaled and not fig.scaled and grown.digits and not fig.words:
-        lo = fig.value * grown.value / parse_digits(grown.digits)  # "1.5 to 2 million"
-    if joiner in ("-", "–", "—") and opener is None and lo >= hi:
-        return None  # "2-0", "3-1": a score, not a range
-    if fig.unit != "count" and grown.unit != "count" and fig.unit != grown.unit:
-        return None  # "from 44 ml to 50 mg": two figures
-    unit = grown.unit if fig.unit == "count" else fig.unit
-    kind = grown.kind if fig.kind == "count" else fig.kind
+    if joiner in _DASHES and len(fig.digits) == 4 and len(grown.digits) == 2 and fig.digits.isdigit() \
+            and 1000 <= lo <= 2199 and fig.unit == grown.unit == "count":
+        hi = lo // 100 * 100 + hi + (100 if hi < lo % 100 else 0)  # "2013-14" is 2013 to 2014
+        return Figure(fig.start, grown.end, lo, kind="year", qualifier="range", low=lo, high=hi)
+    if fig.unit.endswith("_of_age") and grown.unit == "count":
+        grown.unit, grown.kind = fig.unit, fig.kind  # "aged 18 to 34"
+    if grown.scaled and not fig.scaled and lo < grown.value / grown.scale:
+        lo = fig.value * grown.scale  # "1.5 to 2 million", "four to five thousand"
+    if fig.unit != "count" and grown.unit != fig.unit:
+        return None  # "0.7 percent to 6,327.80", "from 44 ml to 50 mg": two figures
+    if joiner in _DASHES and opener is None and lo >= hi:
+        return _score(fig, grown, j)
+    if opener is None and joiner == "to" and _is_change(text, fig.start, fig.unit == "count"):
+        return None  # "increased by $43.6 billion to $419.2 billion", "rose 5% to 7%"
+    if lo > hi and joiner not in _DASHES:
+        return None  # "fell from 4.8 percent to 4.7 percent": a change, two figures
     start = opener[1] if opener else fig.start
     lo, hi = min(lo, hi), max(lo, hi)
-    out = Figure(start, grown.end, lo, kind=kind, unit=unit, qualifier="range", low=lo, high=hi,
-                 digits=fig.digits)
-    if kind == "count" and len(fig.digits) == 4 and len(grown.digits) in (2, 4) \
-            and 1900 <= lo <= 2100 and not fig.scaled:
-        out.kind, out.qualifier, out.low, out.high = "year", "range", lo, hi  # "2013-14"
+    out = Figure(start, grown.end, lo, kind=grown.kind if fig.kind == "count" else fig.kind,
+                 unit=grown.unit, qualifier="range", low=lo, high=hi, digits=fig.digits)
+    if out.kind == "count" and len(fig.digits) == 4 and len(grown.digits) in (2, 4) \
+            and 1000 <= lo <= 2199 and not fig.scaled:
+        out.kind = "year"  # "2013-14", "between 1600 and 1900"
     return out
+
+
+def _score(fig: Figure, second: Figure, joiner: re.Match) -> Figure | None:
+    """'2-0', '89-89', '9-2 lead': a result, named rather than counted (kind ordinal)."""
+    if not (fig.digits.isdigit() and second.digits.isdigit() and second.unit == "count"
+            and joiner.group("j") in _DASHES and fig.value <= 300):
+        return None
+    return Figure(fig.start, second.end, fig.value, kind="ordinal", digits=fig.digits)
 
 
 def _second_half(text: str, m: re.Match, fig: Figure, joiner: str) -> Figure | None:
@@ -284,7 +319,7 @@ def _second_half(text: str, m: re.Match, fig: Figure, joiner: str) -> Figure | N
     second = _digit_figure(text, m)
     if not isinstance(second, Figure):
         return None
-    if joiner not in ("-", "–", "—"):
+    if joiner not in _DASHES:
         sign_before(text, second)
     currency_before(text, second)
     if fig.kind == "money" and second.kind != "money":
@@ -294,14 +329,99 @@ def _second_half(text: str, m: re.Match, fig: Figure, joiner: str) -> Figure | N
     return second
 
 
-def _is_change(text: str, start: int) -> bool:
+def _is_change(text: str, start: int, bare: bool) -> bool:
+    """Whether 'X to Y' reports a change: 'rose from 10 to 12', 'increased by $4bn to $9bn'.
+
+    After "by", a bare first figure still makes a range ("dropped by 1 to 1.5 degrees").
+    """
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
     near, far = (m.group(2), m.group(1)) if m.group(2) else (m.group(1), None)
     if near.lower() == "from":
         return far is not None and far.lower() in _CHANGE
+    if near.lower() == "by":
+        return not bare
     return near.lower() in _CHANGE
+
+
+# --- compounds: "3 million and a half", "4 thousand 3 hundred", "5 ft 2 in", "1 in 5" -----------
+_AND_HALF = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+(?:a|one)[ \t\u00a0]+(half|quarter)(?![\w])")
+_THEN = re.compile(r"([ \t\u00a0]+and)?[ \t\u00a0]+")
+_INCHES = re.compile(r"(?:[ \t\u00a0]+and)?[ \t\u00a0]+(\d{1,2}(?:\.\d+)?)[ \t\u00a0]*(?:inches|inch|in)(?![\w])")
+_CENTS = re.compile(r"[ \t\u00a0]*(?:cents?|¢)(?![\w])")
+_SENTENCE_END = re.compile(r"[ \t\u00a0]*(?:[.!?;]|$)")
+_RATIO = re.compile(r"[ \t\u00a0]+(over|out[ \t\u00a0]+of|in)[ \t\u00a0]+")
+
+
+def _plain_number_at(text: str, pos: int) -> tuple[float, int, bool] | None:
+    """A whole number in digits or words at `pos`: (value, end, in words)."""
+    m = NUMBER_AT.match(text, pos)
+    if m is None or m.lastgroup == "vulgar":
+        return None
+    if m.lastgroup == "digits":
+        raw = m.group()
+        if not raw.replace(",", "").isdigit() or DOTTED.match(text, m.end()):
+            return None
+        return parse_digits(raw), m.end(), False
+    tokens = [Token(m.group().lower(), m.start(), m.end())]
+    end = m.end()
+    while (x := WORD_NEXT.match(text, end)) is not None:
+        tokens.append(Token(x.group("w").lower(), x.start("w"), x.end("w"), x.group("sep")))
+        end = x.end()
+    found = parse_words(tokens)
+    if not found or found[0].first != 0 or found[0].kind != "cardinal":
+        return None
+    return found[0].value, tokens[found[0].last].end, True
+
+
+def _continue_scaled(text: str, fig: Figure) -> None:
+    """'3 million and a half', '4 thousand 3 hundred and 21', '6 crore and two hundred'."""
+    if (m := _AND_HALF.match(text, fig.end)) is not None:
+        fig.value += fig.scale * (0.5 if m.group(1) == "half" else 0.25)
+        fig.end = m.end()
+        return
+    while fig.scale >= 100 and (gap := _THEN.match(text, fig.end)) is not None:
+        found = _plain_number_at(text, gap.end())
+        if found is None or found[0] <= 0:
+            return
+        addend, end, _ = found
+        sub = Figure(gap.end(), end, addend, digits="1")
+        scale_after(text, sub, money=False)
+        if not (sub.scaled or gap.group(1)) or not 0 < sub.value < fig.scale or sub.scale >= fig.scale:
+            return
+        fig.value += sub.value
+        fig.end, fig.scale = sub.end, sub.scale if sub.scaled else 1.0
+
+
+def _compound(text: str, fig: Figure) -> None:
+    """Figures written in two parts: feet and inches, dollars and cents, 'one in five'."""
+    if fig.unit == "foot" and (m := _INCHES.match(text, fig.end)) is not None \
+            and float(m.group(1)) < 12:
+        fig.value += float(m.group(1)) / 12
+        fig.end = m.end()
+    elif fig.kind == "money" and fig.currency_word and not fig.scaled:
+        gap = _THEN.match(text, fig.end)
+        found = _plain_number_at(text, gap.end()) if gap else None
+        if found is not None and 0 < found[0] < 100:
+            cents = _CENTS.match(text, found[1])
+            if cents is not None or _SENTENCE_END.match(text, found[1]):
+                fig.value += found[0] / 100
+                fig.end = cents.end() if cents else found[1]
+    elif fig.kind == "count" and fig.qualifier == "exact" and not fig.scaled \
+            and (m := _RATIO.match(text, fig.end)) is not None:
+        found = _plain_number_at(text, m.end())
+        if found is None or found[0] == 0:
+            return
+        den, end, _ = found
+        word = m.group(1).split()[0]
+        if word == "over" and not _SENTENCE_END.match(text, end):
+            return  # "$2,000 over 3 years"
+        if word in ("out", "in") and not (fig.value < den <= 10000) or units.unit_at(text, end):
+            return
+        if word == "in" and len(str(int(den))) == 4:
+            return  # "3 in 2019"
+        fig.value, fig.kind, fig.end = fig.value / den, "fraction", end
 
 
 # --- conversions -------------------------------------------------------------------------------------

@@ -27,7 +27,11 @@ def _key(surface: str) -> str:
 
 
 def _index(entries: dict[str, tuple[list[str], list[str]]]) -> tuple[dict[str, str], list[str]]:
-    """{name: (case-free surfaces, exact surfaces)} → ({surface: name}, all written forms)."""
+    """{name: (surfaces, exact surfaces)} → ({surface: name}, all written forms).
+
+    Surfaces also match in lower and upper case ("12 FEET"), not Capitalised:
+    "2016 Stone" names a person, "5 Miles" is rare in running text.
+    """
     lookup: dict[str, str] = {}
     forms: list[str] = []
     for name, (loose, exact) in entries.items():
@@ -35,7 +39,7 @@ def _index(entries: dict[str, tuple[list[str], list[str]]]) -> tuple[dict[str, s
             lookup.setdefault(_key(s), name)
             forms.append(s)
         for s in loose:
-            for v in case_variants(s):
+            for v in {s, s.lower(), s.upper()}:
                 lookup.setdefault(_key(v), name)
                 forms.append(v)
     return lookup, forms
@@ -94,14 +98,27 @@ def age_at(text: str, pos: int) -> tuple[str, int] | None:
 _CURRENCIES = NUMBERS["currencies"]
 _SYMBOL_LOOKUP: dict[str, str] = {}
 _WORD_LOOKUP: dict[str, str] = {}
+
+
+def _symbol_forms(symbol: str) -> set[str]:
+    """'HK$' is also written 'HK $', 'hk$'; '$US' also '$ US'."""
+    forms = {symbol, symbol.upper(), symbol.lower()} if symbol.isascii() else {symbol}
+    for f in list(forms):
+        if "$" in f and f != "$" and " $" not in f and "$ " not in f:
+            forms.add(f.replace("$", " $") if not f.startswith("$") else f.replace("$", "$ "))
+    return forms
+
+
 for _code, _spec in _CURRENCIES.items():
     for _s in _spec["symbols"] + _spec["codes"]:
-        _SYMBOL_LOOKUP.setdefault(_key(_s), _code)
+        for _f in _symbol_forms(_s):
+            _SYMBOL_LOOKUP.setdefault(_key(_f), _code)
     for _w in _spec["words"]:
         for _v in case_variants(_w):
             _WORD_LOOKUP.setdefault(_key(_v), _code)
     for _c in _spec["codes"]:
         _WORD_LOOKUP.setdefault(_key(_c), _code)
+        _WORD_LOOKUP.setdefault(_key(_c.lower()), _code)
     for _s in _spec["symbols"]:
         if not _s[:1].isalpha():
             _WORD_LOOKUP.setdefault(_key(_s), _code)
