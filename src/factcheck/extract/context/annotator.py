@@ -263,6 +263,17 @@ class DocContext:
         s.figures.append(Figure(fact, np, fig_first))
         return fact
 
+    @staticmethod
+    def _linked(s: SentenceInfo, prev: Figure, np: NounPhrase) -> bool:
+        """The earlier figure is this one's partner: "one person was killed and two were
+        wounded" (a conjunction between), or "60 missiles … 45 of them" (a pointer back)."""
+        if np.anaphoric:
+            return True
+        tokens = s.tokens
+        this = np.end_index - 1 if np.end_index > 0 else 0
+        between = tokens[prev.np.end_index : this + 1]
+        return len(between) <= 12 and any(t.low in ("and", "or", "but", "while", "whereas") for t in between)
+
     def _entity(self, s: SentenceInfo, np: NounPhrase, prev: Figure | None) -> tuple[str | None, Fact | None]:
         if np.entity:
             return np.entity, None
@@ -270,7 +281,7 @@ class DocContext:
             return self.lex.measure_entity.get(np.state), None
         if not (np.elided or np.anaphoric):
             return None, None
-        if prev and prev.fact.entity and prev.fact.kind in COUNTED:
+        if prev and prev.fact.entity and prev.fact.kind in COUNTED and self._linked(s, prev, np):
             return prev.fact.entity, prev.fact
         if np.anaphoric:
             for p in self.previous(s, back=2):

@@ -32,7 +32,7 @@ televised post posts message channel website report reporters journalists
 """.split())
 # Words that cannot begin or be inside a speaker's name going backwards.
 _SPEAKER_STOP = frozenset("""
-that which who whom because as when while after before if and but so than since though
+that which who whom because as when while after before if but so than since though
 although where said says is are was were be been has have had not also it's
 """.split())
 _TIME_TRAIL = frozenset("""
@@ -43,6 +43,12 @@ _NOT_SPEAKERS = frozenset("""
 he's she's it also then there which what who this these those one ones some all both report reports
 data figures study survey news
 """.split()) - {"it"}
+_AUX_BEFORE_VERB = frozenset("has have had also later earlier previously reportedly".split())
+# Reporting verbs that can put their speaker after them: "…,' said X".
+_INVERTING = frozenset("said says added adds wrote writes posted stated continued explained noted recalled".split())
+# Reporting verbs that are as often nouns: "reports", "claims".
+_NOUN_LIKE = frozenset("reports claims states notes shows estimates posts".split())
+_PRONOUNS = frozenset("he she it they his her its their him them we our i my you your".split())
 _LEADING_NOISE = frozenset("meanwhile however also and but earlier later separately yet still then now".split())
 
 
@@ -116,17 +122,31 @@ class AttributionReader:
         return None
 
     # -------------------------------------------------------------- sentences
+    def is_verb(self, tokens: list[Token], i: int) -> bool:
+        """Whether token i is a reporting verb here, not a noun or part of a name."""
+        t = tokens[i]
+        if t.low not in self.lex.speech_verbs:
+            return False
+        if t.text[0].isupper() and t.low not in ("says", "said"):
+            return False  # "United States", "Reports" in a title
+        if t.low in _NOUN_LIKE:
+            # "The ministry reports that …" is a verb; "Preliminary reports said" is not.
+            nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
+            return nxt in ("that", ",", ":")
+        return True
+
     def sentence_claims(self, text: str, tokens: list[Token], sent_start: int, sent_end: int) -> list[Claim]:
         """Reports and "according to" sources in one sentence (outside quotes)."""
         lex = self.lex
         claims: list[Claim] = []
         n = len(tokens)
         for i, t in enumerate(tokens):
-            if t.low not in lex.speech_verbs:
+            if not self.is_verb(tokens, i):
                 continue
             speaker, first = self._speaker_before(tokens, i)
             inverted = False
-            if not speaker and i + 1 < n and (i == 0 or tokens[i - 1].text in ",'\"’”"):
+            last = i
+            if not speaker and t.low in _INVERTING and i + 1 < n and (i == 0 or tokens[i - 1].text in ",'\"’”"):
                 speaker, last = self._speaker_after(tokens, i)
                 inverted = bool(speaker)
             if not speaker:
@@ -151,19 +171,42 @@ class AttributionReader:
         return claims
 
     def _speaker_before(self, tokens: list[Token], i: int) -> tuple[str | None, int]:
+        """The speaker ending right before the verb at i: "Ukraine's air force (has) said".
+
+        Skips an appositive or relative clause set off by commas ("Christian Estrosi,
+        the regional president, confirmed"; "The fire brigade, which has 70 officers
+        there, said") and a trailing time ("officials on Wednesday reported")."""
         j = i - 1
-        while j >= 0 and tokens[j].low in ("has", "have", "had", "also", "later", "earlier", "previously", "reportedly"):
+        while j >= 0 and tokens[j].low in _AUX_BEFORE_VERB:
             j -= 1
+        if j >= 1 and tokens[j].text == ",":
+            # Back over the aside to the comma that opens it; the speaker is before that.
+            k = j - 1
+            while k >= 0 and j - k <= 14 and tokens[k].text not in ",;:.!?()\"“”":
+                k -= 1
+            if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
+                j = k - 1
+            else:
+                return None, -1
         end = j
         while j >= 0 and end - j < 8:
             t = tokens[j]
-            if not t.is_word or t.low in _SPEAKER_STOP or t.low in self.lex.speech_verbs:
+            if not t.is_word or t.low in _SPEAKER_STOP:
+                if t.low in ("who", "which") and j == end - 0:
+                    return None, -1
+                if t.low in ("who", "which", "that"):
+                    # "One eyewitness who works for the council said": the speaker is before "who".
+                    sub_end = j - 1
+                    if sub_end >= 0 and tokens[sub_end].is_word:
+                        speaker, first = self._speaker_before(tokens, sub_end + 1)
+                        return speaker, first
+                break
+            if t.low in self.lex.speech_verbs and t.text.islower() and t.low not in _NOUN_LIKE:
                 break
             j -= 1
         first = j + 1
         while first <= end and tokens[first].low in _LEADING_NOISE:
             first += 1
-        # "Ukrainian authorities on Wednesday reported": the time is not the speaker.
         while end >= first and tokens[end].low in _TIME_TRAIL:
             end -= 1
         if first > end:
@@ -175,13 +218,19 @@ class AttributionReader:
         return speaker, first
 
     def _speaker_after(self, tokens: list[Token], i: int) -> tuple[str | None, int]:
+        """'…,' said Maksym Kozytskyi, head of …  — a name or "the …" up to punctuation."""
         j = i + 1
+        if j >= len(tokens):
+            return None, -1
+        first = tokens[j]
+        if not (first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it")):
+            return None, -1
         last = -1
-        while j < len(tokens) and j - i <= 8 and tokens[j].is_word:
+        while j < len(tokens) and j - i <= 8 and tokens[j].is_word and tokens[j].low != "that":
             last = j
             j += 1
-        if last < 0:
-            return None, -1
+        if last < 0 or (j < len(tokens) and tokens[j].is_word):
+            return None, -1  # runs on into a clause: "said it was raining"
         speaker = " ".join(t.text for t in tokens[i + 1 : last + 1])
         return (speaker, last) if _plausible(speaker) else (None, -1)
 
@@ -215,9 +264,12 @@ def _plausible(speaker: str) -> bool:
     if low in ("it", "this", "that", "there", "which", "what"):
         return low == "it"
     if not any(w[0].isupper() for w in words):
-        # lower-case speakers are nouns ("officials", "the city council"), not adverbs
+        # lower-case speakers are short nouns ("officials", "the city council"),
+        # not adverbs or clauses ("left his brother with what he")
         last = words[-1].lower()
-        if last.endswith("ly") or last in _NOT_SPEAKERS:
+        if last.endswith("ly") or last in _NOT_SPEAKERS or len(words) > 4:
+            return False
+        if len(words) > 1 and any(w.lower() in _PRONOUNS for w in words):
             return False
     return any(c.isalpha() for c in speaker)
 
@@ -229,6 +281,8 @@ def resolve_actor(lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str) 
         parts = m.group().split(" ")
         pos = m.start()
         for i, part in enumerate(parts):
+            if i > 0 and parts[i - 1] not in ("The", "the"):
+                break  # a place inside a longer name ("Congregation B'nai Israel") is no side
             bare = re.sub(r"['’]s?$", "", part)
             side = demonyms.get(bare)
             if side is None:

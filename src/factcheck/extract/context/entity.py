@@ -44,6 +44,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             phrase = " ".join(t.low for t in tokens[i : i + k])
             if phrase in lex.anaphoric:
                 np.anaphoric = True
+                last = tokens[i + k - 1].low
+                if last in lex.states:  # "nine of the dead": the role is in the phrase
+                    np.state = lex.states[last]
                 j = i + k
                 if j < n and tokens[j].low in ("number", "figure", "amount", "count"):
                     j += 1
@@ -52,6 +55,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         i += 1
         while i < n and tokens[i].low in _DETERMINERS:
             i += 1
+    i = _skip_possessors(tokens, i)
     if i >= n or not tokens[i].is_word:
         np.elided = True
         return np
@@ -68,16 +72,24 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     words: list[Token] = []
     head_at = -1
     j = i
+    skipped = 0
     while j < n and len(words) < MAX_PHRASE_WORDS:
         t = tokens[j]
         if t.text in QUOTES and words and j + 1 < n and tokens[j + 1].is_word:
             j += 1  # 50,000 Russian 'losses'
+            skipped += 1
+            continue
+        if t.text == "." and words and "." in words[-1].text and j + 1 < n and tokens[j + 1].is_word:
+            j += 1  # "10 U.S. citizens": the acronym's last dot
+            skipped += 1
             continue
         if not t.is_word or t.low in lex.stop_words:
             break
         plural_word = plural_figure and lex.looks_plural(t.low)
         if words and not plural_word and _ends_phrase(lex, t):
             break
+        if words and _participle_ends(lex, tokens, j):
+            break  # "one channel affiliated with", "one person hiding in"
         words.append(t)
         j += 1
         if plural_word:
@@ -92,7 +104,8 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     if head_at < 0:
         head_at = len(words) - 1
     words = words[: head_at + 1]
-    np.end, np.end_index = words[-1].end, i + len(words) + _skipped_quotes(tokens, i, words[-1])
+    np.end = words[-1].end
+    np.end_index = _first_index_after(tokens, i, words[-1].end)
     demonyms = lex.places.get("demonyms", {})
     for w in words[:-1]:
         if w.text in demonyms and np.owner is None:
@@ -122,15 +135,39 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     return np
 
 
-def _skipped_quotes(tokens: list[Token], i: int, last: Token) -> int:
-    """Quote tokens skipped inside the phrase, so end_index lands after the head."""
-    k = 0
+def _first_index_after(tokens: list[Token], i: int, offset: int) -> int:
+    while i < len(tokens) and tokens[i].start < offset:
+        i += 1
+    return i
+
+
+_TITLES = frozenset("mr mrs ms dr st prof gen sen rep gov".split())
+
+
+def _skip_possessors(tokens: list[Token], i: int) -> int:
+    """Past "Mr. Paddock's" / "the gunman's" before the counted noun ("one of Mr. Paddock's ex-wives")."""
+    n = len(tokens)
     j = i
-    while j < len(tokens) and tokens[j].start < last.end:
-        if tokens[j].text in QUOTES:
-            k += 1
+    while j < n and j - i < 5:
+        t = tokens[j]
+        if t.low in _TITLES and j + 1 < n and tokens[j + 1].text == ".":
+            j += 2
+            continue
+        if t.is_word and t.possessive:
+            return j + 1
+        if not (t.is_word and t.is_capitalised):
+            break
         j += 1
-    return k
+    return i
+
+
+def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
+    """An -ed/-ing word followed by a function word starts a clause, not a compound noun."""
+    low = tokens[j].low
+    if not low.endswith(("ed", "ing")) or low in lex.nouns or len(low) < 5:
+        return False
+    nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+    return nxt is None or not nxt.is_word or nxt.low in lex.stop_words
 
 
 def _noun_follows(lex: Lexicon, tokens: list[Token], j: int) -> bool:

@@ -57,6 +57,7 @@ PLACES_SCHEMA = {
     "place_nouns": _STRS,
     "locative": _STRS,
     "anaphors": _STRS,
+    "official_words": _STRS,
 }
 
 VOWELS = frozenset("aeiou")

@@ -22,6 +22,7 @@ from .places import BIG_CITY, Place
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}")
 _AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
 _AWAY = frozenset("from to with against toward towards by versus vs and between".split())
+_DISTANCES = frozenset("km kilometres kilometers miles metres meters mi".split())
 _SPEECH = frozenset("said says claimed told".split())
 _DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|southern|northern|eastern|western|occupied|embattled|besieged|frontline|front-line|russian-occupied|russian-controlled|ukrainian-controlled|neighbouring|neighboring|nearby|industrial|southeastern|northeastern|southwestern|northwestern)"
 
@@ -64,6 +65,8 @@ class PlaceReader:
         )
         self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
         self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
+        self.official_words = frozenset(cfg.get("official_words", []))
+        self.function_words = lex.stop_words
         self.after_speaks = re.compile(
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
             re.I,
@@ -103,6 +106,10 @@ class PlaceReader:
                     i += 1
                     continue
                 k, name, bare, place = hit
+                if self._inside_other_name(parts, i, k):
+                    pos += len(name) + 1
+                    i += k
+                    continue
                 mention = self._classify(text, pos, pos + len(name), bare, name, place)
                 if mention:
                     out.append(mention)
@@ -110,12 +117,28 @@ class PlaceReader:
                 i += k
         return out
 
+    def _inside_other_name(self, parts: list[str], i: int, k: int) -> bool:
+        """A place name inside another proper name is not that place: "New York Times",
+        "Mandalay Bay", "Congregation B'nai Israel"; but "Kyiv City Council" and
+        "In Kyiv" keep it."""
+        if i + k < len(parts):
+            nxt = _strip_possessive(parts[i + k]).rstrip(".")
+            if nxt not in self.official_words:
+                return True
+        if i > 0:
+            before = parts[i - 1].lower()
+            if before not in self.function_words and not _DIRECTIONS.match(before):
+                return True
+        return False
+
     def _cues_before(self, text: str, start: int) -> tuple[bool, str | None, bool]:
         """(strong, locative preposition, away) from the few words before a name:
         "in the western city of" → strong, "in"; "from the" → away ("from Russia")."""
         words = [w.strip(",;:()'\"‘’“”").lower() for w in text[max(0, start - 60) : start].split()[-6:]]
         strong, prep, away = False, None, False
         k = len(words)
+        if k >= 2 and words[-1] == "of" and (_DIRECTIONS.match(words[-2]) or words[-2] in _DISTANCES):
+            return False, None, True  # "60 miles south of Seoul": measured from there, not in it
         if k >= 2 and words[-1] == "of" and words[-2] in self.place_nouns:
             strong = True
             k -= 2  # look for the preposition before "the western city"

@@ -31,6 +31,7 @@ a total of an estimated another further the its their his her only just all some
 _CONJUNCTIONS = frozenset(["and", "or", ",", "plus", "&", "as well as", "while"])
 _PREPOSITIONS = frozenset("with from in on at near of carrying by during over across into".split())
 _PAST_AUX = frozenset("has have had".split())
+_ASIDE_OPENERS = frozenset("including among mostly mainly many most some all both among them of whom".split())
 
 Found = tuple[str | None, str | None]  # (measure, how it was found)
 
@@ -93,8 +94,28 @@ def _form_at(lex: Lexicon, tokens: list[Token], j: int, entity: str | None) -> s
     return None
 
 
+def _skip_aside(tokens: list[Token], j: int) -> int:
+    """Past ", including 10 children," / ", mostly civilians," / "(…)" after a counted noun."""
+    n = len(tokens)
+    if j < n and tokens[j].text == "(":
+        k = j + 1
+        while k < n and k - j <= 12 and tokens[k].text != ")":
+            k += 1
+        return k + 1 if k < n and tokens[k].text == ")" else j
+    if j + 1 < n and tokens[j].text == "," and tokens[j + 1].low in _ASIDE_OPENERS:
+        k = j + 2
+        while k < n and k - j <= 12 and tokens[k].text not in ",;:.!?":
+            k += 1
+        if k < n and tokens[k].text == ",":
+            return k + 1
+    return j
+
+
 def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str | None:
     n = len(tokens)
+    j = _skip_aside(tokens, j)
+    if j < n and tokens[j].text == "," and j > 0 and _in_aside(tokens, j):
+        j += 1  # the figure itself sat in the aside: "84 people, including 10 children, were killed"
     skipped = 0
     while j < n and tokens[j].low in _AUXILIARIES and skipped < 4:
         j += 1
@@ -128,6 +149,14 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str 
         if pattern.match(text, start):
             return measure
     return None
+
+
+def _in_aside(tokens: list[Token], j: int) -> bool:
+    """Whether the comma at j closes an aside opened by ", including" before it."""
+    k = j - 1
+    while k >= 0 and j - k <= 10 and tokens[k].text not in ",;:.!?":
+        k -= 1
+    return k >= 0 and tokens[k].text == "," and k + 1 < j and tokens[k + 1].low in _ASIDE_OPENERS
 
 
 def _verb_before(lex: Lexicon, tokens: list[Token], fig_first: int, entity: str | None) -> str | None:
