@@ -63,6 +63,8 @@ def interval(f: Fact) -> str:
 
 def key_text(key: dict) -> str:
     """'injured · person · Lviv · event': what was compared; unknown place/scope said so."""
+    if "converted_unit" in key:
+        return f"{key.get('unit')} → {key['converted_unit']}"
     parts = []
     if key.get("part"):  # a bound finding compares two measures
         parts.append(f"{key['part']} ≤ {key['whole']}")

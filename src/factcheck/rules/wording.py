@@ -26,7 +26,7 @@ def number(x: float | None) -> str:
 def figure(f: Fact) -> str:
     """The value as its wording allows: '2', 'at least 24', 'about 1,000', '2–3'."""
     q, v, lo, hi = f.qualifier, f.value, f.low, f.high
-    unit = "" if f.unit in ("count", "", None) else f" {f.unit}"
+    unit = "" if f.unit in ("count", "", None) else f" {unit_name(f.unit, v)}"
     if q == "at_least":
         s = f"at least {number(lo if lo is not None else v)}"
     elif q == "more_than":
@@ -42,6 +42,20 @@ def figure(f: Fact) -> str:
     else:
         s = number(v)
     return s + unit
+
+
+_IRREGULAR = {"foot": "feet", "inch": "inches", "percent": "percent", "celsius": "celsius",
+              "fahrenheit": "fahrenheit", "kelvin": "kelvin"}
+
+
+def unit_name(unit: str, value: float | None = None) -> str:
+    """'kilometer' → 'kilometers' for any figure but one; currency codes stay as they are."""
+    name = unit.replace("_", " ")
+    if value == 1 or not name.islower() or not name.isascii():
+        return name
+    head, _, last = name.rpartition(" ")
+    plural = _IRREGULAR.get(last) or (last if last.endswith("s") else last + "s")
+    return f"{head} {plural}".strip()
 
 
 def subject(key: Mapping[str, str | None]) -> str:

@@ -44,6 +44,12 @@ class Sum(Kind):
                           "source is read as that figure, its place said elsewhere"),
                 "skip_country_parts": flag(True, "a figure for a whole country is a total, "
                                                  "not a part"),
+                "total_source_gives_a_part": flag(
+                    True, "only question a total whose own source also gives a figure for one "
+                          "of the places (its breakdown, completed by other sources)"),
+                "skip_totals_below_a_part": flag(
+                    True, "a total smaller than one of the parts alone is not their total (another "
+                          "count, or another time): the sum is not what disagrees"),
                 "defer_monotonic_updates": flag(
                     True, "for a toll that only grows, parts published after the total are "
                           "not held against it"),
@@ -104,11 +110,15 @@ def _overflow(totals: list[dict], parts: list[dict], p: dict, ctx: Context):
                 r["src"] == t["src"] and r["lo"] == t["lo"] and r["hi"] == t["hi"] for r in parts):
             continue
         grows = p["defer_monotonic_updates"] and t["measure"] in ctx.monotonic
+        eligible = [r for r in parts if not (grows and time_order(
+            t["when"], t["day_only"], r["when"], r["day_only"]) == -1)]  # later: may have grown
+        if p["total_source_gives_a_part"] and not any(r["src"] == t["src"] for r in eligible):
+            continue
+        if p["skip_totals_below_a_part"] and any(r["lo"] > t["hi"] for r in eligible):
+            continue
         smallest: dict[str, float] = {}
         at_place: dict[str, list[int]] = {}
-        for r in parts:
-            if grows and time_order(t["when"], t["day_only"], r["when"], r["day_only"]) == -1:
-                continue  # published after the total: the toll may have grown since
+        for r in eligible:
             place = places[r["location"]]
             lo = max(r["lo"], 0.0)
             smallest[place] = min(lo, smallest.get(place, lo))
