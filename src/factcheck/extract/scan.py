@@ -60,7 +60,7 @@ _NOT_FIGURE_WORDS = {w for p in NUMBERS["not_figures"] for w in re.split(r"[\s-]
 SCIENTIFIC = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])")
 POWER = re.compile(r"\^([-+−]*)(\d{1,3})(?![\d])")
 TIMES_TEN = re.compile(r"[ \u00a0]?[x×][ \u00a0]?(\d{1,3})\^?([-+−]?\d{1,3})(?![\d])")
-SLASH = re.compile(r"[ \u00a0]?/[ \u00a0]?(\d{1,6})(?![\d/])")
+SLASH = re.compile(r"[ \u00a0]?[/⁄][ \u00a0]?(\d{1,6})(?![\d/⁄])")
 MIXED = re.compile(r"[ \u00a0]+(\d{1,2})/(\d{1,3})(?![\d/])|[ \u00a0]?(" + _VULGAR + ")")
 DOTTED = re.compile(r"(?:\.\d+){2,}")
 
@@ -79,6 +79,7 @@ def scan(text: str) -> list[Quantity]:
         pos = max(pos, m.end())
         figures.extend(found)
     figures.sort(key=lambda f: (f.start, f.end))
+    _share_units(text, figures)
     quantities = [f.quantity(text) for f in figures]
     _link_conversions(text, quantities)
     return quantities
@@ -276,6 +277,10 @@ def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fi
     grown = _second_half(text, m, fig, joiner)
     if grown is None or grown.value is None or grown.kind in ("year", "ordinal", "date"):
         return None
+    if fig.digits.isdigit() and len(fig.digits) == 4 and (cue := kinds.year_cue_before(text, fig.start)) \
+            and kinds.looks_like_year(fig.value, fig.digits, cue, None) \
+            and not (grown.digits.isdigit() and len(grown.digits) in (2, 4)):
+        return None  # "rose 60% in 2018 to 3.9 million headsets"
     lo, hi = fig.value, grown.value
     if joiner in _DASHES and len(fig.digits) == 4 and len(grown.digits) == 2 and fig.digits.isdigit() \
             and 1000 <= lo <= 2199 and fig.unit == grown.unit == "count":
@@ -297,10 +302,20 @@ def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fi
     lo, hi = min(lo, hi), max(lo, hi)
     out = Figure(start, grown.end, lo, kind=grown.kind if fig.kind == "count" else fig.kind,
                  unit=grown.unit, qualifier="range", low=lo, high=hi, digits=fig.digits)
-    if out.kind == "count" and len(fig.digits) == 4 and len(grown.digits) in (2, 4) \
-            and 1000 <= lo <= 2199 and not fig.scaled:
-        out.kind = "year"  # "2013-14", "between 1600 and 1900"
+    if out.kind == "count" and _years(text, fig, grown, start):
+        out.kind = "year"  # "between 1600 and 1900", "1995-2005"
     return out
+
+
+def _years(text: str, fig: Figure, second: Figure, start: int) -> bool:
+    """Whether both ends of a bare range are years ('from 1995 to 2005' but '1000 to 2000 hires')."""
+    if not (fig.digits.isdigit() and second.digits.isdigit() and len(second.digits) == 4
+            and not fig.scaled and not second.scaled):
+        return False
+    cue = kinds.year_cue_before(text, fig.start)
+    noun = kinds.noun_after(text, second.end)
+    return kinds.looks_like_year(fig.value, fig.digits, cue, noun) and \
+        kinds.looks_like_year(second.value, second.digits, cue, noun)
 
 
 def _score(fig: Figure, second: Figure, joiner: re.Match) -> Figure | None:
@@ -422,6 +437,19 @@ def _compound(text: str, fig: Figure) -> None:
         if word == "in" and len(str(int(den))) == 4:
             return  # "3 in 2019"
         fig.value, fig.kind, fig.end = fig.value / den, "fraction", end
+
+
+# --- shared units: "eight or nine euros", "45 and 50 mg", "from 4.8 to 4.7 percent" ------------
+_SHARE_GAP = re.compile(r"[ \u00a0]+(?:or|and|to|nor)[ \u00a0]+$|[ \u00a0]*,[ \u00a0]*$")
+
+
+def _share_units(text: str, figures: list[Figure]) -> None:
+    """A bare number listed before a figure with a unit takes that unit."""
+    for a, b in zip(reversed(figures[:-1]), reversed(figures[1:])):
+        if a.kind == "count" and a.unit == "count" and a.noun is None and a.qualifier == "exact" \
+                and b.unit != "count" and b.kind in ("measure", "money", "percent", "duration") \
+                and b.start - a.end < 8 and _SHARE_GAP.search(text, a.end, b.start):
+            a.unit, a.kind = b.unit, b.kind
 
 
 # --- conversions -------------------------------------------------------------------------------------

@@ -101,11 +101,17 @@ _WORD_LOOKUP: dict[str, str] = {}
 
 
 def _symbol_forms(symbol: str) -> set[str]:
-    """'HK$' is also written 'HK $', 'hk$'; '$US' also '$ US'."""
-    forms = {symbol, symbol.upper(), symbol.lower()} if symbol.isascii() else {symbol}
+    """'HK$' is also written 'HK $', 'hk$'; codes also in lower case ('usd').
+
+    Single-letter prefixes ('A$', 'C$') stay as written: 'a $5 fee' is not Australian.
+    """
+    letters = sum(ch.isalpha() for ch in symbol)
+    forms = {symbol}
+    if symbol.isascii() and letters >= 2:
+        forms |= {symbol.upper(), symbol.lower()}
     for f in list(forms):
-        if "$" in f and f != "$" and " $" not in f and "$ " not in f:
-            forms.add(f.replace("$", " $") if not f.startswith("$") else f.replace("$", "$ "))
+        if "$" in f and letters >= 2 and not f.startswith("$") and " $" not in f:
+            forms.add(f.replace("$", " $"))
     return forms
 
 
