@@ -103,6 +103,21 @@ def time_order(a_when: float, a_day: bool, b_when: float, b_day: bool) -> int:
     return -1 if a_when < b_when else 1 if a_when > b_when else 0
 
 
+def one_count_per_source(src: list, lo: list, hi: list) -> list[bool]:
+    """False for the figures of a source that gives incompatible figures in this group.
+
+    An outlet writing both "six killed" and "one killed" under the same key is
+    speaking of several counts (two incidents, two days): the key does not pin
+    down one claim of that outlet, so its figures are not set against others.
+    """
+    lows: dict[str, float] = {}
+    highs: dict[str, float] = {}
+    for s, a, b in zip(src, lo, hi, strict=True):
+        lows[s] = max(a, lows.get(s, a))
+        highs[s] = min(b, highs.get(s, b))
+    return [lows[s] <= highs[s] for s in src]
+
+
 def in_groups(rows: pd.DataFrame, cols: Sequence[str], keys: pd.Index) -> pd.DataFrame:
     """The rows whose values in `cols` are one of `keys` (as made by a group-by on cols)."""
     if rows.empty or len(keys) == 0:

@@ -12,6 +12,7 @@ from factcheck.rules.kinds.base import (
     Kind,
     candidates,
     key_of,
+    one_count_per_source,
     split_groups,
     time_order,
 )
@@ -25,9 +26,14 @@ class Conflict(Kind):
     def params(self):
         return Grouping(
             key=("measure", "entity", "location", "scope", "unit", "actor"),
-            extra={"defer_monotonic_updates": flag(
-                True, "a toll that only grows, from sources of different dates, is an update "
-                      "(see the update kind), not a conflict")},
+            extra={
+                "defer_monotonic_updates": flag(
+                    True, "a toll that only grows, from sources of different dates, is an "
+                          "update (see the update kind), not a conflict"),
+                "skip_sources_giving_several_counts": flag(
+                    True, "an outlet that gives incompatible figures for one key speaks of "
+                          "several counts; its figures are not set against other outlets'"),
+            },
         ).spec()
 
     def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
@@ -44,6 +50,10 @@ class Conflict(Kind):
         hits = t[(split & several).to_numpy()]
         defer = p["defer_monotonic_updates"]
         for values, rows in split_groups(hits, cols, FIELDS):
+            if p["skip_sources_giving_several_counts"]:
+                keep = one_count_per_source(rows["src"], rows["lo"], rows["hi"])
+                rows = {k: [x for x, ok in zip(v, keep, strict=True) if ok]
+                        for k, v in rows.items()}
             positions = _disagreeing(rows, ctx.monotonic if defer else frozenset())
             if positions:
                 story, key = key_of(cols, values)
