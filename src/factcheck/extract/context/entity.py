@@ -55,6 +55,8 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         i += 1
         while i < n and tokens[i].low in _DETERMINERS:
             i += 1
+        if i < n and tokens[i].text[0].isdigit():
+            i += 1  # "20 of 71 scheduled laps": the noun is the whole's
     i = _skip_possessors(tokens, i)
     if i >= n or not tokens[i].is_word:
         np.elided = True
@@ -64,6 +66,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.state = lex.states[first.low]
         np.elided = True
         np.end, np.end_index = first.end, i + 1
+        return np
+    if first.low in lex.forms and first.low not in lex.nouns and not _noun_follows(lex, tokens, i + 1):
+        np.elided = True  # "Scores die in …": a verb right after the figure, no noun
         return np
     if first.low in lex.anaphoric and not (first.low in _SOFT_MODIFIERS and _noun_follows(lex, tokens, i + 1)):
         np.anaphoric = True

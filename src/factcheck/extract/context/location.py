@@ -82,9 +82,13 @@ class PlaceReader:
             run = m.group()
             if " " not in run:  # the common case: one capitalised word
                 bare = _strip_possessive(run)
-                place = lookup(bare) or (lookup(bare[:-1]) if bare.endswith(".") else None)
+                place = lookup(bare)
+                if place is None and bare.endswith("."):
+                    bare = bare[:-1]
+                    place = lookup(bare)
                 if place and bare not in demonyms:
-                    mention = self._classify(text, m.start(), m.end(), bare, run, place)
+                    name = run[:-1] if run.endswith(".") and not bare.endswith(".") else run
+                    mention = self._classify(text, m.start(), m.start() + len(name), bare, name, place)
                     if mention:
                         out.append(mention)
                 continue
@@ -97,7 +101,10 @@ class PlaceReader:
                 for k in range(min(len(parts) - i, max_words), 0, -1):
                     name = " ".join(parts[i : i + k])
                     bare = _strip_possessive(name)
-                    place = lookup(bare) or (lookup(bare[:-1]) if bare.endswith(".") else None)
+                    place = lookup(bare)
+                    if place is None and bare.endswith("."):
+                        bare = name = bare[:-1]
+                        place = lookup(bare)
                     if place and bare not in demonyms:
                         hit = (k, name, bare, place)
                         break
