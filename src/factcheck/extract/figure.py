@@ -199,6 +199,8 @@ def classify_form(text: str, fig: Figure) -> None:
         fig.kind = "ordinal"  # glued to a name or code: "F-16", "S23", "COVID-19", "ISO 3888-2"
     elif kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
         fig.kind = "ordinal"  # "3Russia-Ukraine war": page furniture run together
+    elif len(fig.digits) > 1 and fig.digits[0] == "0" and fig.digits.isdigit():
+        fig.kind = "ordinal"  # "0401 GMT", "007": a code, not an amount
 
 
 def classify_age(text: str, fig: Figure) -> None:

@@ -101,7 +101,7 @@ def looks_like_year(value: float, surface: str, cue: str | None, noun: str | Non
         return False
     if cue is not None and cue not in _WEAK_CUES:
         return 1000 <= value <= 2199
-    if not 1900 <= value <= 2100:
+    if not 1900 <= value <= (2199 if cue else 2100):
         return False
     return not is_plural(noun)
 
@@ -130,20 +130,20 @@ def label_before(text: str, start: int, noun: str | None) -> str | None:
     if m is not None and (noun is None or m.group("w") not in _WEAK_LABELS):
         return m.group("w")
     m = NAME_BEFORE.search(text, max(0, start - 30), start)
-    if m is not None and m.group("w") not in _NOT_LABEL and not _sentence_start(text, m.start()):
+    if m is not None and m.group("w") not in _NOT_LABEL:
         return m.group("w")
     return None
+
+
+def strong_label_before(text: str, start: int) -> bool:
+    """A label word that names whatever follows it ('the bottom three', 'number one')."""
+    m = LABEL_BEFORE.search(text, max(0, start - 14), start)
+    return m is not None and m.group("w") not in _WEAK_LABELS
 
 
 def is_address(text: str, end: int) -> bool:
     """'575 Wilbraham Road', '9 E 71st St': a house number, not a count."""
     return STREET_AFTER.match(text, end) is not None
-
-
-def _sentence_start(text: str, pos: int) -> bool:
-    """Whether `pos` opens a sentence (a capitalised word there says nothing about naming)."""
-    before = text[max(0, pos - 3):pos].rstrip(" \u00a0\"'‘“(")
-    return not before or before[-1] in ".!?:;\n—–-|•"
 
 
 # --- ages: "aged 25", "Smith, 44, said", "Nick Hague 44 has" ---------------------------------

@@ -244,9 +244,10 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
             return [partner]
     if fig.kind == "count" and fig.qualifier == "exact":
         classify_context(text, fig)
-        if fig.words and fig.value >= 1 and text[fig.start:fig.start + 1].isupper():
+        if fig.words and fig.value >= 1 and (text[fig.start:fig.start + 1].isupper()
+                                             or kinds.strong_label_before(text, fig.start)):
             if kinds.label_before(text, fig.start, None) is not None:
-                fig.kind = "ordinal"  # "BBC One", "Formula One"
+                fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
     if fig.kind not in ("year", "ordinal", "date"):
         qualifier_before(text, fig)
         qualifier_after(text, fig)
@@ -255,7 +256,6 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
 
 
 _DASHES = ("-", "–", "—", "‐", "‑")
-_CURRENCY_SIGN = re.compile(r"(?:US|A|C|HK|NZ|S)?[ \u00a0]?[$£€¥₹₽₴₪]|\$(?:US|A|NZ|C)")
 
 
 def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Figure | None:
@@ -267,7 +267,7 @@ def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fi
     if joiner == "and" and (opener is None or not opener[0].endswith("between")):
         return None
     at = j.end()
-    if fig.kind == "money" and (sign := _CURRENCY_SIGN.match(text, at)) is not None:
+    if fig.kind == "money" and (sign := units.CURRENCY_SIGN_AT.match(text, at)) is not None:
         at = sign.end()  # "$62 and $68", "$1 million to $1.25 million"
     m = NUMBER_AT.match(text, at)
     if m is None:
@@ -292,6 +292,8 @@ def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fi
         lo = fig.value * grown.scale  # "1.5 to 2 million", "four to five thousand"
     if fig.unit != "count" and grown.unit != fig.unit:
         return None  # "0.7 percent to 6,327.80", "from 44 ml to 50 mg": two figures
+    if kinds.is_address(text, grown.end):
+        return Figure(fig.start, grown.end, lo, kind="ordinal", digits=fig.digits)  # "16-18 Avenue"
     if joiner in _DASHES and opener is None and lo >= hi:
         return _score(fig, grown, j)
     if opener is None and joiner == "to" and _is_change(text, fig.start, fig.unit == "count"):

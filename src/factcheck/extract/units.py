@@ -145,6 +145,11 @@ SUBUNIT_AFTER = re.compile(
 POUNDS_AFTER = re.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<cur>pounds?|Pounds?)(?![A-Za-z])")
 
 
+CURRENCY_SIGN_AT = re.compile(
+    r"(?P<cur>" + trie_pattern(_SYMBOL_LOOKUP, flexible=False) + r")[ \u00a0]?(?=[\d.])"
+)
+
+
 def currency_before(text: str, start: int) -> tuple[str, int, str] | None:
     """A currency sign or code just before `start`: (ISO code, its start, surface)."""
     m = CURRENCY_BEFORE.search(text, max(0, start - 10), start)
