@@ -17,10 +17,11 @@ from factcheck.rules.kinds.base import (
     Kind,
     candidates,
     key_of,
+    one_count_per_source,
     split_groups,
     time_order,
 )
-from factcheck.rules.params import Grouping, choice, words
+from factcheck.rules.params import Grouping, choice, flag, words
 
 
 class Update(Kind):
@@ -34,6 +35,9 @@ class Update(Kind):
                 "direction": choice(("increase", "decrease"), help="which change is reported"),
                 "measures": words(None, "measures that only grow; default: those marked "
                                         "`monotonic: true` in rules/lexicon/measures.yaml"),
+                "skip_sources_giving_several_counts": flag(
+                    True, "an outlet that gives incompatible figures for one key speaks of "
+                          "several counts; its figures are not set against other outlets'"),
             },
         ).spec()
 
@@ -50,7 +54,12 @@ class Update(Kind):
         split = g["lo"].transform("max") > g["hi"].transform("min")
         hits = t[(dated & split).to_numpy()]
         rising = p["direction"] == "increase"
-        for values, rows in split_groups(hits, cols, ("pos", "lo", "hi", "when", "day_only")):
+        fields = ("pos", "src", "lo", "hi", "when", "day_only")
+        for values, rows in split_groups(hits, cols, fields):
+            if p["skip_sources_giving_several_counts"]:
+                keep = one_count_per_source(rows["src"], rows["lo"], rows["hi"])
+                rows = {k: [x for x, ok in zip(v, keep, strict=True) if ok]
+                        for k, v in rows.items()}
             positions = _changes(rows, rising)
             if positions:
                 story, key = key_of(cols, values)
