@@ -42,8 +42,14 @@ class Figure:
         low, high = self.low, self.high
         if self.qualifier == "exact":
             low = high = self.value
-        return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
-                        self.qualifier, self.unit, self.kind, None, self.noun)
+        return Quantity(self.start, self.end, text[self.start:self.end], _tidy(self.value),
+                        _tidy(low), _tidy(high), self.qualifier, self.unit, self.kind, None,
+                        self.noun)
+
+
+def _tidy(x: float | None) -> float | None:
+    """0.18000000000000002 → 0.18: bounds computed from factors, shown as people write them."""
+    return None if x is None else float(f"{x:.12g}")
 
 
 # --- scale words and abbreviations: "1.5 million", "$200m", "£1.2bn", "5k" -----------------

@@ -19,7 +19,10 @@ for _name, _n in LEX["months"].items():
     MONTHS[_name.upper()] = int(_n)
     if _name not in LEX["capitalised_only"]:
         MONTHS[_name.lower()] = int(_n)
-_MONTH = r"(?:" + trie_pattern(MONTHS, flexible=False) + r")(?![A-Za-z])\.?"
+# Only abbreviations take a full stop ("Aug. 14"); "20 January." ends a sentence.
+_FULL = {m for m in MONTHS if len(m) > 4 or m.lower() in ("may", "june", "july")}
+_MONTH = (r"(?:(?:" + trie_pattern(_FULL, flexible=False) + r")(?![A-Za-z])|(?:"
+          + trie_pattern(set(MONTHS) - _FULL, flexible=False) + r")(?![A-Za-z])\.?)")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d|21\d\d)(?!\d)"
 
@@ -187,7 +190,8 @@ def noun_after(text: str, end: int) -> str | None:
     if m is None:
         return None
     head = None
-    for i, word in enumerate(_WORD.findall(m.group(1))):
+    words = _WORD.findall(m.group(1))
+    for i, word in enumerate(words):
         low = word.lower()
         if i == 0 and low in _SKIPS:
             continue
@@ -195,10 +199,16 @@ def noun_after(text: str, end: int) -> str | None:
             break
         if word[0].isupper() and not word.isupper():
             continue  # "Ukrainian civilians": a capitalised word is a modifier, never the head
-        if (low.endswith("ed") or low.endswith("ing")) and head is not None:
-            break  # "574 drones launched"
+        if (low.endswith("ed") or low.endswith("ing")) and head is not None \
+                and not (i + 1 < len(words) and _modifies(words[i + 1])):
+            break  # "574 drones launched at", but "unmanned aerial vehicles"
         head = word.strip("'’-")
     return head or None
+
+
+def _modifies(next_word: str) -> bool:
+    low = next_word.lower()
+    return next_word[:1].islower() and low not in _STOPS and not low.endswith(("ed", "ly"))
 
 
 # --- metres or millions --------------------------------------------------------------------

@@ -81,7 +81,7 @@ def scan(text: str) -> list[Quantity]:
     figures.sort(key=lambda f: (f.start, f.end))
     _share_units(text, figures)
     quantities = [f.quantity(text) for f in figures]
-    _link_conversions(text, quantities)
+    link_conversions(text, quantities)
     return quantities
 
 
@@ -455,7 +455,7 @@ def _share_units(text: str, figures: list[Figure]) -> None:
 
 
 # --- conversions -------------------------------------------------------------------------------------
-def _link_conversions(text: str, quantities: list[Quantity]) -> None:
+def link_conversions(text: str, quantities: list[Quantity]) -> None:
     """'679-kilometer (422 miles)': mark the two halves as conversions of each other."""
     for i in range(len(quantities) - 1):
         a, b = quantities[i], quantities[i + 1]
