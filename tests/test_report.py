@@ -164,7 +164,8 @@ def test_markdown_front_matter_shifts_lines(tmp_path, monkeypatch):
     Path("a.md").write_text("---\nsource: A\n---\n" + body, encoding="utf-8")
     from factcheck.report.locate import Locator
 
-    fact = example_facts([dict(doc="a.md", text="two", start=body.index("two"), value=2)])[0]
+    fact = example_facts([{"doc": "a.md", "text": "two", "start": body.index("two"),
+                           "value": 2}])[0]
     place = Locator([Document(id="a.md", text=body, path="a.md")]).place(fact)
     assert (place.line, place.column) == (5, 9)
 

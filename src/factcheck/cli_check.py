@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -39,8 +39,9 @@ class Extractor(str, Enum):
 
 
 FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)
+FAIL_ON_ERROR = FailOn("error")
 
-RulesOpt = Annotated[Optional[list[str]], typer.Option(
+RulesOpt = Annotated[list[str] | None, typer.Option(
     "--rules", metavar="PATH", help="Add a rule pack: a folder of rule files, or one file.")]
 NoDefaultOpt = Annotated[bool, typer.Option(
     "--no-default-rules", help="Use only the --rules packs, not the default rules/.")]
@@ -53,18 +54,18 @@ def _pack(rules: list[str] | None, no_default: bool):
 
 
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(
+    paths: Annotated[list[str] | None, typer.Argument(
         help="Files or folders (a folder is a story); - or nothing for stdin.")] = None,
-    format: Annotated[Optional[CheckFormat], typer.Option(
+    format: Annotated[CheckFormat | None, typer.Option(
         "--format", "-f", help="Report format; default: by --output's suffix, else terminal.")] = None,
-    output: Annotated[Optional[str], typer.Option(
+    output: Annotated[str | None, typer.Option(
         "--output", "-o", help="Write the report to this file (atomically).")] = None,
-    input: Annotated[Optional[InputKind], typer.Option(
+    input: Annotated[InputKind | None, typer.Option(
         "--input", help="Input kind; default: by extension.")] = None,
     rules: RulesOpt = None,
     no_default_rules: NoDefaultOpt = False,
     fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FailOn("error"),
+        "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FAIL_ON_ERROR,
     extractor: Annotated[Extractor, typer.Option(help="Quantity backend.")] = Extractor.native,
 ) -> None:
     """Check figures across sources; report what does not add up."""
@@ -94,7 +95,7 @@ def rules(
     rules: RulesOpt = None,
     no_default_rules: NoDefaultOpt = False,
     format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.table,
-    output: Annotated[Optional[str], typer.Option(
+    output: Annotated[str | None, typer.Option(
         "--output", "-o", help="Write to this file (e.g. docs/rules.md).")] = None,
 ) -> None:
     """List the rules loaded (generated from the rule files)."""

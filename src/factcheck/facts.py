@@ -25,7 +25,7 @@ UNKNOWN = ""
 # "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
 _SCALED = re.compile(
     r"(\d+)(?:\.(\d+))?(?:\s*-?\s*(?:million|billion|trillion|thousand)|(?:mn|bn|tn|[mbk]))\b",
-    re.I,
+    re.IGNORECASE,
 )
 
 

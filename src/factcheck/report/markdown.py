@@ -19,8 +19,8 @@ def render(report: Report) -> str:
         "",
         "| stories | sources | facts | rules | errors | warnings | info |",
         "|---:|---:|---:|---:|---:|---:|---:|",
-        f"| {s['stories']:,} | {s['sources']:,} | {s['facts']:,} | {s['rules']} "
-        f"| {counts['error']} | {counts['warning']} | {counts['info']} |",
+        (f"| {s['stories']:,} | {s['sources']:,} | {s['facts']:,} | {s['rules']} "
+         f"| {counts['error']} | {counts['warning']} | {counts['info']} |"),
         "",
     ]
     corroborated = [f for f in report.findings if report.kind_of(f) == "corroboration"]

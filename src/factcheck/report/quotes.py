@@ -39,7 +39,7 @@ def _find(sentence: str, text: str) -> int:
     if not text:
         return -1
     m = re.search(rf"(?<![\w.,]){re.escape(text)}(?!\w)", sentence) or re.search(
-        rf"(?<![\w.,]){re.escape(text)}(?!\w)", sentence, re.I)
+        rf"(?<![\w.,]){re.escape(text)}(?!\w)", sentence, re.IGNORECASE)
     return m.start() if m else sentence.find(text)
 
 

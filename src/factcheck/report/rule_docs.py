@@ -43,18 +43,20 @@ def rules_json(rules: Sequence[Rule]) -> str:
 
 def rules_markdown(rules: Sequence[Rule]) -> str:
     out = ["# factcheck rules", "",
-           "Generated from the rule files in `rules/` by "
-           "`factcheck rules --format markdown`; do not edit by hand.", "",
+           ("Generated from the rule files in `rules/` by "
+            "`factcheck rules --format markdown`; do not edit by hand."), "",
            "| code | name | kind | severity | what it finds |", "|---|---|---|---|---|"]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.kind} | {r.severity} "
             f"| {KINDS[r.kind].summary} |" for r in rules]
     out.append("")
     for r in rules:
         out += [f"## {r.code} {r.name}", "",
-                f"**Kind:** {r.kind} · **severity:** {r.severity} · "
-                f"**message:** `{r.message}`", "", r.description, "", "Parameters:", ""]
-        out += [f"- `{k}`: `{_plain(v)}`" + (f" — {p.help}" if (p := KINDS[r.kind].params()[k]).help
-                                            else "") for k, v in r.params.items()]
+                (f"**Kind:** {r.kind} · **severity:** {r.severity} · "
+                 f"**message:** `{r.message}`"), "", r.description, "", "Parameters:", ""]
+        spec = KINDS[r.kind].params()
+        for name, value in r.params.items():
+            note = f" — {spec[name].help}" if spec[name].help else ""
+            out.append(f"- `{name}`: `{_plain(value)}`{note}")
         out.append("")
         for which, title in EXAMPLE_TITLES.items():
             out += [f"{title}:", "", "| source | figure | key | sentence |", "|---|---|---|---|"]

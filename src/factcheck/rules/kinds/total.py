@@ -136,7 +136,7 @@ def _merge_nested(names: list[str]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in sorted(names, key=lambda n: (len(n), n)):
         out[name] = next((c for c in dict.fromkeys(out.values())
-                          if re.search(rf"\b{re.escape(c)}\b", name, re.I)), name)
+                          if re.search(rf"\b{re.escape(c)}\b", name, re.IGNORECASE)), name)
     return out
 
 
