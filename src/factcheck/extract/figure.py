@@ -130,7 +130,7 @@ def units_after(text: str, fig: Figure) -> None:
     if sub is not None:
         fig.unit, fig.kind, fig.end = sub[0], "money", sub[1]
         return
-    u = units.unit_at(text, end)
+    u = units.unit_at(text, end, fig.words)
     if u is not None:
         name, u_end, hyphenated = u
         fig.unit, fig.kind, fig.end = name, units.UNIT_KIND[name], u_end
@@ -228,7 +228,7 @@ def classify_context(text: str, fig: Figure) -> None:
     fig.noun = kinds.noun_after(text, fig.end)
     if kinds.looks_like_year(fig.value, fig.digits, kinds.year_cue_before(text, fig.start), fig.noun):
         fig.kind, fig.noun = "year", None
-    elif len(fig.digits) < 7 and (kinds.label_before(text, fig.start, fig.noun) is not None
+    elif len(fig.digits) < 7 and (kinds.label_before(text, fig.start, fig.end) is not None
                                   or kinds.is_address(text, fig.end)):
         fig.kind, fig.noun = "ordinal", None
 

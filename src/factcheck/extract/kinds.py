@@ -127,10 +127,15 @@ STREET_AFTER = re.compile(
 )
 
 
-def label_before(text: str, start: int, noun: str | None) -> str | None:
-    """The label word or name right before a figure, if the figure names rather than counts."""
+def label_before(text: str, start: int, end: int | None) -> str | None:
+    """The label word or name right before a figure, if the figure names rather than counts.
+
+    A weak label word ("day") names only when no noun follows: "day 1,436 of the
+    siege", but "the day 5 people died". `end` None means: do not look after.
+    """
     m = LABEL_BEFORE.search(text, max(0, start - 14), start)
-    if m is not None and (noun is None or m.group("w") not in _WEAK_LABELS):
+    if m is not None and (m.group("w") not in _WEAK_LABELS or end is None
+                          or noun_after(text, end, through_of=False) is None):
         return m.group("w")
     m = NAME_BEFORE.search(text, max(0, start - 30), start)
     if m is not None and m.group("w") not in _NOT_LABEL:
@@ -151,7 +156,7 @@ def is_address(text: str, end: int) -> bool:
 
 # --- ages: "aged 25", "Smith, 44, said", "Nick Hague 44 has" ---------------------------------
 AGE_BEFORE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["age_words"], flexible=False) + r")[ \u00a0]+$")
-_APPOSITIVE_BEFORE = re.compile(r"[A-Z][a-z]+,[ \u00a0]$|[A-Z][a-z]+[ \u00a0]$")
+_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][a-z]+,[ \u00a0]$|[A-Z][a-z]+[ \u00a0]$")
 _APPOSITIVE_AFTER = re.compile(r",|[ \u00a0]+(?:has|had|is|was|said|says|who|will|would|told)(?![\w])")
 
 
@@ -171,37 +176,47 @@ def is_appositive_age(text: str, start: int, end: int, value: float) -> bool:
     after = _APPOSITIVE_AFTER.match(text, end)
     if after is None:
         return False
+    if before.group()[:1].islower():  # "a woman, 44, was": only set off by commas on both sides
+        return after.group() == ","
     return before.group().endswith(", ") or after.group() != ","
 
 
 # --- the counted noun ---------------------------------------------------------------------
 _STOPS = frozenset(LEX["noun_stops"])
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
+                          "these", "those", "my", "your", "some", "all", "every", "each"})
 _SKIPS = frozenset(LEX["noun_skips"])
 NOUN_AFTER = re.compile(
-    r"(?:[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|your|them|whom|which))?)?"
-    r"((?:[ \u00a0]+[A-Za-z][A-Za-z'’\-]*){1,6})"
+    r"(?P<of>[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|your|them|whom|which))?)?"
+    r"((?:[ \u00a0]+[A-Za-z][\w'’\-]*){1,6})"
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
-def noun_after(text: str, end: int) -> str | None:
-    """The head noun of the phrase right after a count: '26 residential buildings' → 'buildings'."""
+def noun_after(text: str, end: int, through_of: bool = True) -> str | None:
+    """The head noun of the phrase right after a count: '26 residential buildings' → 'buildings'.
+
+    With `through_of`, "one of the students" gives "students".
+    """
     m = NOUN_AFTER.match(text, end)
-    if m is None:
+    if m is None or (m.group("of") and not through_of):
         return None
     head = None
-    words = _WORD.findall(m.group(1))
+    words = _WORD.findall(m.group(2))
     for i, word in enumerate(words):
         low = word.lower()
         if i == 0 and low in _SKIPS:
             continue
         if low in _STOPS or low.endswith("ly") and len(low) > 4:
             break
-        if word[0].isupper() and not word.isupper():
-            continue  # "Ukrainian civilians": a capitalised word is a modifier, never the head
+        if word[0].isupper() and not word.isupper() or any(ch.isdigit() for ch in word):
+            continue  # "Ukrainian civilians", "F-16 jets": names and codes modify, never head
         if (low.endswith("ed") or low.endswith("ing")) and head is not None \
                 and not (i + 1 < len(words) and _modifies(words[i + 1])):
             break  # "574 drones launched at", but "unmanned aerial vehicles"
+        if (low.endswith("ed") or low.endswith("ing")) and head is None \
+                and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
+            break  # "51,000 filled the stadium": a verb, no noun
         head = word.strip("'’-")
     return head or None
 

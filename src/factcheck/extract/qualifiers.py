@@ -60,9 +60,11 @@ RANGE_OPENER = re.compile(
 _joiners = LEX["ranges"]["joiners"]
 _word_joiners = [j for j in _joiners if j[:1].isalpha()]
 _sign_joiners = [j for j in _joiners if not j[:1].isalpha()]
+# "15-20", "15 to 20", and "8- to 16-meter" (a hyphen left hanging before the word).
 RANGE_JOINER = re.compile(
-    r"(?P<j>[ \t\u00a0]*(?:" + "|".join(re.escape(j) for j in _sign_joiners) + r")[ \t\u00a0]*"
-    r"|[ \t\u00a0]+(?:" + "|".join(re.escape(j) for j in _word_joiners) + r")[ \t\u00a0]+)"
+    r"[ \t\u00a0]*(?:[-‐][ \t\u00a0]+)?(?P<j>" + "|".join(re.escape(j) for j in _word_joiners)
+    + r")[ \t\u00a0]+|[ \t\u00a0]*(?P<s>" + "|".join(re.escape(j) for j in _sign_joiners)
+    + r")[ \t\u00a0]*"
 )
 
 

@@ -132,10 +132,10 @@ def _digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
     raw = m.group()
     if m.lastgroup == "vulgar":
         return Figure(s, e, VULGAR_FRACTIONS[raw], kind="fraction", digits=raw)
-    if (d := DOTTED.match(text, e)) is not None or ("." in raw and raw.count(".") == 1
-                                                     and DOTTED.match(text, s + raw.index("."))):
+    d = DOTTED.match(text, s + raw.index(".")) if raw.count(".") == 1 else DOTTED.match(text, e)
+    if d is not None:
         # "192.168.1.2", "iOS 13.1.2": an address or version, each part a label.
-        end = d.end() if d else e
+        end = d.end()
         parts, figs, at = text[s:end].split("."), [], s
         for part in parts:
             if part.isdigit():
@@ -217,7 +217,8 @@ def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
     start, end = tokens[first].start, tokens[last].end
     for m in _NOT_FIGURE.finditer(text, max(0, start - 12), min(len(text), end + 16)):
         if m.start() <= start and m.end() >= end:
-            return True
+            # "that one is good" but "that one in five adults", "this one mile"
+            return m.end() > end or not (_RATIO.match(text, end) or units.unit_at(text, end))
     return False
 
 
@@ -263,7 +264,7 @@ def _range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fi
     j = qualifiers.RANGE_JOINER.match(text, fig.end)
     if j is None or fig.value is None:
         return None
-    joiner = j.group("j").strip()
+    joiner = j.group("j") or j.group("s")
     if joiner == "and" and (opener is None or not opener[0].endswith("between")):
         return None
     at = j.end()
@@ -323,7 +324,7 @@ def _years(text: str, fig: Figure, second: Figure, start: int) -> bool:
 def _score(fig: Figure, second: Figure, joiner: re.Match) -> Figure | None:
     """'2-0', '89-89', '9-2 lead': a result, named rather than counted (kind ordinal)."""
     if not (fig.digits.isdigit() and second.digits.isdigit() and second.unit == "count"
-            and joiner.group("j") in _DASHES and fig.value <= 300):
+            and joiner.group("s") in _DASHES and fig.value <= 300):
         return None
     return Figure(fig.start, second.end, fig.value, kind="ordinal", digits=fig.digits)
 

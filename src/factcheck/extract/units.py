@@ -58,13 +58,19 @@ UNIT_AFTER = re.compile(
 _GUARD_OK = re.compile(r"\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|x\b|by\b)")
 
 
-def unit_at(text: str, pos: int) -> tuple[str, int, bool] | None:
-    """The unit written at `pos` (after a figure): (name, end, hyphenated) or None."""
+def unit_at(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] | None:
+    """The unit written at `pos` (after a figure): (name, end, hyphenated) or None.
+
+    Symbols of one letter ("C", "F", "m") follow digits only, and not a hyphen
+    ("Two F-16 jets", "25 C-130s").
+    """
     m = UNIT_AFTER.match(text, pos)
     if m is None:
         return None
     surface = m.group("unit")
     if surface in _GUARDED and not _GUARD_OK.match(text, m.end()):
+        return None
+    if len(surface) == 1 and (words or text[m.end():m.end() + 1] in "-‐"):
         return None
     name = _UNIT_LOOKUP.get(_key(surface)) or _UNIT_LOOKUP.get(_key(surface).lower())
     if name is None:
