@@ -140,7 +140,9 @@ class AttributionReader:
         lex = self.lex
         claims: list[Claim] = []
         n = len(tokens)
-        for i, t in enumerate(tokens):
+        speech = lex.speech_verbs
+        for i in [k for k, t in enumerate(tokens) if t[3] in speech]:
+            t = tokens[i]
             if not self.is_verb(tokens, i):
                 continue
             speaker, first = self._speaker_before(tokens, i)

@@ -112,7 +112,8 @@ class Lexicon:
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
     # scope
-    scope_patterns: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
+    scope_regex: re.Pattern[str] | None = None
+    scope_order: list[str] = field(default_factory=list)
     incident_cues: re.Pattern[str] | None = None
     incident_measures: frozenset[str] = frozenset()
     # attribution
@@ -243,17 +244,21 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
 
 def _load_scope(lex: Lexicon, path: Path) -> None:
     data = load_checked(path, SCOPE_SCHEMA)
+    groups = []
     for scope in ("cumulative", "period", "event"):
         patterns = data.get("scopes", {}).get(scope, [])
+        # Matched on lower-cased text (case-insensitive matching is markedly slower),
+        # so the patterns must be written in lower case.
+        for p in patterns:
+            if re.sub(r"\\.", "", p) != re.sub(r"\\.", "", p).lower():
+                raise RuleError(f"scopes.{scope}: write patterns in lower case: {p!r}", str(path))
+            _compile(p, path, f"scopes.{scope}")
         if patterns:
-            joined = "|".join(f"(?:{p})" for p in patterns)
-            # Matched on lower-cased text (case-insensitive matching is markedly slower),
-            # so the patterns must be written in lower case.
-            for p in patterns:
-                if re.sub(r"\\.", "", p) != re.sub(r"\\.", "", p).lower():
-                    raise RuleError(f"scopes.{scope}: write patterns in lower case: {p!r}", str(path))
-            pattern = _compile(rf"\b(?:{joined})\b", path, f"scopes.{scope}")
-            lex.scope_patterns.append((scope, re.compile(pattern.pattern)))
+            lex.scope_order.append(scope)
+            groups.append(f"(?P<{scope}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
+    if groups:
+        # One pass for all three scopes: a named group per scope, earlier scopes first.
+        lex.scope_regex = re.compile(r"\b(?:" + "|".join(groups) + r")\b")
     cues = data.get("incident_cues", [])
     if cues:
         lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
