@@ -25,6 +25,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 
+docs: $(STAMP)
+	$(BIN)/factcheck rules --format markdown --output docs/rules.md
+
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_scaling.py
