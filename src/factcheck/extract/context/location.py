@@ -75,7 +75,7 @@ class PlaceReader:
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
-        lookup = self.gaz.table.get
+        lookup = self.gaz.lookup
         demonyms = self.demonyms
         max_words = self.gaz.max_words
         for m in _CAPITALISED.finditer(text):

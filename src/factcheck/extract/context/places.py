@@ -20,7 +20,7 @@ _LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.-]*(?: [A-Z][A-Za-z\u0
 _TRANSLIT_MARK = re.compile(r"(?<=\w)['’ʼ](?=\w)")  # transliteration apostrophes, not possessives
 MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names add more noise than places
 BIG_CITY = 100_000
-_TABLE_FORMAT = 4  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
+_TABLE_FORMAT = 5  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,13 +32,25 @@ class Place:
 
 
 class Gazetteer:
-    def __init__(self, table: dict[str, Place], not_places: frozenset[str]):
-        self.table = table
+    """Name → Place. Stored as plain tuples (they unpickle several times faster than
+    objects); a Place is made on lookup and kept."""
+
+    def __init__(self, rows: dict[str, tuple], not_places: frozenset[str]):
+        self.rows = rows
         self.not_places = not_places
-        self.max_words = max((k.count(" ") + 1 for k in table), default=1)
+        self.max_words = max((k.count(" ") + 1 for k in rows), default=1)
+        self._made: dict[str, Place] = {}
 
     def lookup(self, name: str) -> Place | None:
-        return self.table.get(name)
+        place = self._made.get(name)
+        if place is None:
+            row = self.rows.get(name)
+            if row is None:
+                return None
+            place = self._made[name] = Place(*row)
+        return place
+
+    get = lookup
 
 
 def _cache_file(places_cfg: dict) -> Path | None:
@@ -115,22 +127,22 @@ def _build(cfg: dict) -> dict[str, Place]:
 def load_gazetteer(cfg: dict) -> Gazetteer:
     """The gazetteer for a places.yaml configuration (from the cache when it is fresh)."""
     path = _cache_file(cfg)
-    table = None
+    rows = None
     if path and path.exists():
         try:
             with path.open("rb") as fh:
-                table = pickle.load(fh)
+                rows = pickle.load(fh)
         except Exception:  # a stale or broken cache is rebuilt, never fatal
-            table = None
-    if table is None:
-        table = _build(cfg)
+            rows = None
+    if rows is None:
+        rows = {name: (p.name, p.kind, p.country, p.population) for name, p in _build(cfg).items()}
         if path:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 tmp = path.with_suffix(f".{os.getpid()}.tmp")
                 with tmp.open("wb") as fh:
-                    pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                    pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
                 tmp.replace(path)
             except OSError:
                 pass
-    return Gazetteer(table, frozenset(cfg.get("not_places", ())))
+    return Gazetteer(rows, frozenset(cfg.get("not_places", ())))
