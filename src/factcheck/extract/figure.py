@@ -12,7 +12,11 @@ from dataclasses import dataclass
 
 from factcheck.extract import kinds, qualifiers, units
 from factcheck.extract.numbers import (
-    MONEY_ABBREVIATIONS, MULTIPLIERS, NEGATIVES, SCALE_ABBREVIATIONS, SCALES,
+    MONEY_ABBREVIATIONS,
+    MULTIPLIERS,
+    NEGATIVES,
+    SCALE_ABBREVIATIONS,
+    SCALES,
 )
 from factcheck.extract.patterns import case_variants, trie_pattern
 from factcheck.models import Quantity
@@ -216,9 +220,9 @@ def classify_age(text: str, fig: Figure) -> None:
     at = kinds.age_before(text, fig.start)
     if at is not None:
         fig.unit, fig.kind, fig.start = "year_of_age", "duration", at
-    elif fig.digits.isdigit() and kinds.is_appositive_age(text, fig.start, fig.end, fig.value):
-        if kinds.LABEL_BEFORE.search(text, max(0, fig.start - 14), fig.start) is None:
-            fig.unit, fig.kind = "year_of_age", "duration"
+    elif (fig.digits.isdigit() and kinds.is_appositive_age(text, fig.start, fig.end, fig.value)
+          and kinds.LABEL_BEFORE.search(text, max(0, fig.start - 14), fig.start) is None):
+        fig.unit, fig.kind = "year_of_age", "duration"
 
 
 def classify_context(text: str, fig: Figure) -> None:
@@ -247,7 +251,5 @@ def finish_noun(text: str, fig: Figure) -> None:
         if unit is not None:
             fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]
             return
-    if fig.kind in ("count", "fraction") and fig.noun is None:
-        fig.noun = kinds.noun_after(text, fig.end)
-    elif fig.unit_is_adjective and fig.kind == "measure":
+    if fig.kind in ("count", "fraction") and fig.noun is None or fig.unit_is_adjective and fig.kind == "measure":
         fig.noun = kinds.noun_after(text, fig.end)

@@ -211,11 +211,10 @@ def noun_after(text: str, end: int, through_of: bool = True) -> str | None:
             break
         if word[0].isupper() and not word.isupper() or any(ch.isdigit() for ch in word):
             continue  # "Ukrainian civilians", "F-16 jets": names and codes modify, never head
-        if (low.endswith("ed") or low.endswith("ing")) and head is not None \
-                and not (i + 1 < len(words) and _modifies(words[i + 1])):
+        verbish = low.endswith(("ed", "ing"))
+        if verbish and head is not None and not (i + 1 < len(words) and _modifies(words[i + 1])):
             break  # "574 drones launched at", but "unmanned aerial vehicles"
-        if (low.endswith("ed") or low.endswith("ing")) and head is None \
-                and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
+        if verbish and head is None and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             break  # "51,000 filled the stadium": a verb, no noun
         head = word.strip("'’-")
     return head or None

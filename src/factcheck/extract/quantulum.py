@@ -38,7 +38,7 @@ def find_quantities(text: str) -> list[Quantity]:
         base = para.start()
         try:
             found = parse(para.group())
-        except Exception:  # noqa: BLE001 - quantulum3 raises on some inputs; skip the paragraph
+        except Exception:  # noqa: BLE001, S112 - quantulum3 raises on some inputs; skip the paragraph
             continue
         for q in found:
             start, end = base + max(0, q.span[0]), base + q.span[1]

@@ -12,11 +12,28 @@ import re
 
 from factcheck.extract import kinds, qualifiers, units
 from factcheck.extract.figure import (
-    Figure, classify_age, classify_context, classify_form, currency_before, finish_noun,
-    qualifier_after, qualifier_before, scale_after, sign_before, units_after,
+    Figure,
+    classify_age,
+    classify_context,
+    classify_form,
+    currency_before,
+    finish_noun,
+    qualifier_after,
+    qualifier_before,
+    scale_after,
+    sign_before,
+    units_after,
 )
 from factcheck.extract.numbers import (
-    LEX as NUMBERS, NUMBER_WORDS, SCALES, VULGAR_FRACTIONS, Token, category, parse_digits,
+    LEX as NUMBERS,
+)
+from factcheck.extract.numbers import (
+    NUMBER_WORDS,
+    SCALES,
+    VULGAR_FRACTIONS,
+    Token,
+    category,
+    parse_digits,
     parse_words,
 )
 from factcheck.extract.patterns import case_variants, trie_pattern
@@ -245,10 +262,9 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
             return [partner]
     if fig.kind == "count" and fig.qualifier == "exact":
         classify_context(text, fig)
-        if fig.words and fig.value >= 1 and (text[fig.start:fig.start + 1].isupper()
-                                             or kinds.strong_label_before(text, fig.start)):
-            if kinds.label_before(text, fig.start, None) is not None:
-                fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
+        named = text[fig.start:fig.start + 1].isupper() or kinds.strong_label_before(text, fig.start)
+        if fig.words and fig.value >= 1 and named and kinds.label_before(text, fig.start, None):
+            fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
     if fig.kind not in ("year", "ordinal", "date"):
         qualifier_before(text, fig)
         qualifier_after(text, fig)
