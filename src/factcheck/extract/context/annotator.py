@@ -7,6 +7,7 @@ everything per sentence is computed once and cached for the document.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -21,6 +22,11 @@ from .scope import find_scope, scope_marks
 from .sentences import SentenceIndex
 from .words import Token, tokenize
 
+_NAME_RUN = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}")
+_CALENDAR = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
 NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
 COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
@@ -95,6 +101,7 @@ class DocContext:
         self._info: dict[int, SentenceInfo] = {}
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._quote_claims: dict[tuple[int, int], Claim | None] = {}
+        self._actors: dict[tuple[str | None, str], str] = {}
 
     # --------------------------------------------------------------- caches
     def info(self, i: int) -> SentenceInfo:
@@ -154,11 +161,44 @@ class DocContext:
             return claim
         head = claim.speaker.lower().split()[-1]
         generic = head in ("he", "she", "it", "they")
+        if head in ("he", "she") and s.start <= claim.start < s.end:
+            # "Zelensky cast doubt …, which he said was telling": a name earlier in the sentence.
+            name = self._person_before(s, claim.start)
+            if name:
+                return Claim(name, claim.start, claim.end, claim.how, claim.framing)
         for p in self.previous(s):
             prior = self.sentence_claim(p)
             if prior and not prior.pronoun and (generic or head in prior.speaker.lower()):
                 return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
         return claim
+
+    def _actor(self, s: SentenceInfo, speaker: str) -> str | None:
+        """The speaker's side; "the air force" takes the side of "Ukraine's air force"
+        named earlier by the same source."""
+        actor = resolve_actor(self.lex, self.r.places.gaz, self.r.demonyms, speaker)
+        head = (s.source, speaker.split()[-1].lower())
+        if actor:
+            self._actors.setdefault(head, actor)
+        elif speaker.lower().startswith(("the ", "a ", "an ")):
+            actor = self._actors.get(head)
+        return actor
+
+    def _person_before(self, s: SentenceInfo, offset: int) -> str | None:
+        """The nearest capitalised name before `offset` in the sentence that is not a
+        place, a side's adjective or a sentence-opening function word."""
+        gaz = self.r.places.gaz
+        stop = self.lex.stop_words
+        best = None
+        for m in _NAME_RUN.finditer(s.text, 0, offset - s.start):
+            words = [w for w in m.group().split() if w.lower() not in stop]
+            if not words:
+                continue
+            name = " ".join(words)
+            bare = name[:-2] if name.endswith(("'s", "’s")) else name
+            if gaz.lookup(bare) or bare in self.r.demonyms or bare in _CALENDAR:
+                continue
+            best = bare
+        return best
 
     def sentence_claim(self, s: SentenceInfo) -> Claim | None:
         """The sentence's own speaker (its first claim or quote), resolved; cached."""
@@ -236,7 +276,7 @@ class DocContext:
         claim, carried = self.claim_for(s, q.start)
         if claim:
             fact.attribution = claim.speaker
-            fact.actor = resolve_actor(lex, self.r.places.gaz, self.r.demonyms, claim.speaker)
+            fact.actor = self._actor(s, claim.speaker)
         how = None
         if q.kind in COUNTED:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
@@ -260,6 +300,8 @@ class DocContext:
         if s._scope_marks is None:
             s._scope_marks = scope_marks(lex, s.text.lower())
         fact.scope = find_scope(lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how))
+        if fact.scope is None and how == "coordination" and prev is not None:
+            fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
         s.figures.append(Figure(fact, np, fig_first))
         return fact
 
