@@ -241,7 +241,13 @@ class DocContext:
 
     def location_for(self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool) -> str | None:
         places = self.r.places
-        loc = places.choose(s.text, self.mentions(s), offset - s.start)
+        mentions = self.mentions(s)
+        if claim is not None and s.start <= claim.start < s.end and not places.is_official(claim.speaker):
+            # "The New York bank said": a place in a speaker's name is where the speaker
+            # is, not the figure — unless the speaker is that place's authority.
+            a, b = claim.start - s.start, claim.end - s.start
+            mentions = [m for m in mentions if not (a <= m.start < b)]
+        loc = places.choose(s.text, mentions, offset - s.start)
         if loc:
             return loc
         continues = carried or (claim is not None and claim.start >= s.start and self._pronoun_here(s, claim))

@@ -19,7 +19,7 @@ from .lexicon import Lexicon
 from .places import BIG_CITY, Place
 
 # Capitalised runs, possibly hyphenated or with an inner apostrophe ("Ivano-Frankivsk").
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3}")
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,5}")
 _AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
 _AWAY = frozenset("from to with against toward towards by versus vs and between".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters mi".split())
@@ -66,6 +66,7 @@ class PlaceReader:
         self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
         self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
         self.official_words = frozenset(cfg.get("official_words", []))
+        self.official_low = frozenset(w.lower().removesuffix("'s") for w in self.official_words)
         self.function_words = lex.stop_words
         self.after_speaks = re.compile(
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
@@ -129,8 +130,10 @@ class PlaceReader:
         "Mandalay Bay", "Congregation B'nai Israel"; but "Kyiv City Council" and
         "In Kyiv" keep it."""
         if i + k < len(parts):
-            nxt = _strip_possessive(parts[i + k]).rstrip(".")
-            if nxt not in self.official_words:
+            # Kept when the name goes on to an official body ("Kyiv City Military
+            # Administration", "London Fire Brigade"); else it is another name.
+            rest = [_strip_possessive(w).rstrip(".") for w in parts[i + k :]]
+            if not any(w in self.official_words for w in rest):
                 return True
         if i > 0:
             before = parts[i - 1].lower()
@@ -182,6 +185,11 @@ class PlaceReader:
             if small and not (strong or prep):
                 return None
         return Mention(start, end, place, 2 if (strong or prep) else 1, locative_prep)
+
+    def is_official(self, speaker: str) -> bool:
+        """Whether a speaker is a place's authority ("the Kyiv city administration")."""
+        words = speaker.lower().replace("’", "'").split()
+        return any(w.removesuffix("'s") in self.official_low for w in words[1:] + words[-1:])
 
     def choose(self, text: str, mentions: list[Mention], at: int) -> str | None:
         """The place the figure at sentence offset `at` is about."""

@@ -3,12 +3,12 @@
 Tried in order, first hit wins:
   state      "two dead and 12 wounded"          the word after the figure
   role noun  "32 deaths", "12 arrests"          the counted noun names the role
+  modifier   "15 injured people"                a state word inside the phrase
   passive    "15 people were wounded"           be + participle after the noun
   verb       "launched 574 drones", "killing one"   the verb right before the figure
   coordination "launched 574 drones and 40 missiles"  the previous figure's verb
   toll       "the death toll rose to 32"        a toll noun carried by rise/at/of
   active     "three missiles with … struck the city"  a verb after the noun (and a short PP)
-  modifier   "15 injured people"
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ def find_measure(
         return np.state, "state"
     if np.role:
         return np.role, "role"
+    if np.modifier_measure:
+        return np.modifier_measure, "modifier"  # "100 wounded people": the noun says it
     found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
     if found:
         return found, "passive"
@@ -69,8 +71,6 @@ def find_measure(
     found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=True)
     if found:
         return found, "active"
-    if np.modifier_measure:
-        return np.modifier_measure, "modifier"
     return None, None
 
 
