@@ -81,3 +81,13 @@ def test_regular_verb_forms():
     assert verb_forms("injure") == {"injure", "injures", "injured", "injuring"}
     assert "dropped" in verb_forms("drop")
     assert "carried" in verb_forms("carry")
+
+
+@pytest.mark.parametrize(
+    "plural, singular",
+    [("buildings", "building"), ("houses", "house"), ("viruses", "virus"), ("casualties", "casualty"),
+     ("boxes", "box"), ("fishermen", "fisherman"), ("children", "child"), ("news", "news"),
+     ("specimen", "specimen"), ("status", "status")],
+)
+def test_singular_of_unknown_nouns(plural, singular):
+    assert _load(lexicon_dir()).singular(plural) == singular

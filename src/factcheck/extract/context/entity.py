@@ -67,8 +67,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.elided = True
         np.end, np.end_index = first.end, i + 1
         return np
-    if first.low in lex.forms and first.low not in lex.nouns and not _noun_follows(lex, tokens, i + 1):
-        np.elided = True  # "Scores die in …": a verb right after the figure, no noun
+    if (first.low in lex.forms and first.low not in lex.nouns and not _noun_follows(lex, tokens, i + 1)
+            and not (plural_figure and lex.looks_plural(first.low))) or _participle_ends(lex, tokens, i):
+        np.elided = True  # "Scores die in …", "73, raising the …": a verb right after the figure
         return np
     if first.low in lex.anaphoric and not (first.low in _SOFT_MODIFIERS and _noun_follows(lex, tokens, i + 1)):
         np.anaphoric = True

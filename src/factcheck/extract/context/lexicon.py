@@ -150,6 +150,8 @@ class Lexicon:
             return w[:-3] + "y"
         if w.endswith(("sses", "shes", "ches", "xes", "zzes")):
             return w[:-2]
+        if w.endswith("uses") and len(w) > 4 and w[-5] not in VOWELS:
+            return w[:-2]  # viruses, buses, bonuses (but houses, causes)
         return w[:-1]
 
     def looks_plural(self, word: str) -> bool:
