@@ -27,6 +27,7 @@ _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December".split()
 )
+_BARE_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
 COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
@@ -168,7 +169,7 @@ class DocContext:
                 return Claim(name, claim.start, claim.end, claim.how, claim.framing)
         for p in self.previous(s):
             prior = self.sentence_claim(p)
-            if prior and not prior.pronoun and (generic or head in prior.speaker.lower()):
+            if prior and prior.speaker.lower() not in _BARE_PRONOUNS and (generic or head in prior.speaker.lower()):
                 return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
         return claim
 
@@ -280,7 +281,8 @@ class DocContext:
         np = NounPhrase(end_index=after)
         prev = s.figures[-1] if s.figures else None
         claim, carried = self.claim_for(s, q.start)
-        if claim:
+        if claim and claim.speaker.lower() not in _BARE_PRONOUNS:
+            # ("they said" with nobody to refer to tells the reader nothing)
             fact.attribution = claim.speaker
             fact.actor = self._actor(s, claim.speaker)
         how = None

@@ -49,6 +49,10 @@ _INVERTING = frozenset("said says added adds wrote writes posted stated continue
 # Reporting verbs that are as often nouns: "reports", "claims".
 _NOUN_LIKE = frozenset("reports claims states notes shows estimates posts".split())
 _PRONOUNS = frozenset("he she it they his her its their him them we our i my you your".split())
+_NOT_FIRST = frozenset("""
+on in at to for from with by of into onto about over under after before during since and or but
+as than that which who if when while because is are was were be been has have had do does did
+""".split())
 _LEADING_NOISE = frozenset("meanwhile however also and but earlier later separately yet still then now".split())
 
 
@@ -262,6 +266,8 @@ def _plausible(speaker: str) -> bool:
     words = speaker.split()
     if not words or len(words) > 9:
         return False
+    if words[0].lower() in _NOT_FIRST:
+        return False  # "on Japanese refined oil and head to": a phrase, not a speaker
     low = speaker.lower()
     if low in ("it", "this", "that", "there", "which", "what"):
         return low == "it"

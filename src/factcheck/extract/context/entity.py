@@ -89,6 +89,10 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             j += 1  # "10 U.S. citizens": the acronym's last dot
             skipped += 1
             continue
+        if t.low in ("and", "or") and plural_figure and head_at < 0 and words and _plural_ahead(lex, tokens, j + 1):
+            j += 1  # "six shipping and trading companies": coordinated modifiers
+            skipped += 1
+            continue
         if not t.is_word or t.low in lex.stop_words:
             break
         plural_word = plural_figure and lex.looks_plural(t.low)
@@ -141,12 +145,24 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     return np
 
 
+def _plural_ahead(lex: Lexicon, tokens: list[Token], j: int) -> bool:
+    for t in tokens[j : j + 3]:
+        if not t.is_word or t.low in lex.stop_words:
+            return False
+        if lex.looks_plural(t.low):
+            return True
+    return False
+
+
 def _first_index_after(tokens: list[Token], i: int, offset: int) -> int:
     while i < len(tokens) and tokens[i].start < offset:
         i += 1
     return i
 
 
+_CLAUSE_STARTERS = frozenset(
+    "the a an in on at by with from to into onto for of his her their its our out up down off over".split()
+)
 _TITLES = frozenset("mr mrs ms dr st prof gen sen rep gov".split())
 
 
@@ -173,7 +189,9 @@ def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
     if not low.endswith(("ed", "ing")) or low in lex.nouns or len(low) < 5:
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-    return nxt is None or not nxt.is_word or nxt.low in lex.stop_words
+    if nxt is None or nxt.text in ".;:!?":
+        return True
+    return nxt.low in _CLAUSE_STARTERS  # not "and"/"or": "shipping and trading companies"
 
 
 def _noun_follows(lex: Lexicon, tokens: list[Token], j: int) -> bool:
