@@ -227,9 +227,11 @@ class DocContext:
             return self.resolve(claim, s), False
         # The next sentence of the same report: "X said Russia launched …. Air defence downed …"
         for p in self.previous(s, back=1):
-            if p.figures:  # only a report that itself gave figures carries on
+            # Only a report that itself gave figures carries on, and a trailing
+            # "…, the air force said." only within its paragraph.
+            if p.figures:
                 prior = self.sentence_claim(p)
-                if prior and (prior.framing or prior.how == "quote"):
+                if prior and (prior.framing or prior.how == "quote" or "\n" not in self.text[p.end : s.start]):
                     return prior, True
         return None, False
 
