@@ -15,7 +15,6 @@ from .words import QUOTES, Token
 
 MAX_PHRASE_WORDS = 6
 _DETERMINERS = frozenset("the these those its their his her our this that such".split())
-_SOFT_MODIFIERS = frozenset("other more another additional".split())
 
 
 @dataclass(slots=True)
@@ -71,7 +70,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             and not (plural_figure and lex.looks_plural(first.low))) or _participle_ends(lex, tokens, i):
         np.elided = True  # "Scores die in …", "73, raising the …": a verb right after the figure
         return np
-    if first.low in lex.anaphoric and not (first.low in _SOFT_MODIFIERS and _noun_follows(lex, tokens, i + 1)):
+    if first.low in lex.anaphoric and not (first.low in lex.modifiers and _noun_follows(lex, tokens, i + 1)):
         np.anaphoric = True
         np.end, np.end_index = first.end, i + 1
         return np
@@ -91,6 +90,10 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             continue
         if t.low in ("and", "or") and plural_figure and head_at < 0 and words and _plural_ahead(lex, tokens, j + 1):
             j += 1  # "six shipping and trading companies": coordinated modifiers
+            skipped += 1
+            continue
+        if not words and t.low in lex.modifiers and _noun_follows(lex, tokens, j + 1):
+            j += 1  # "one more indication", "15 other people"
             skipped += 1
             continue
         if not t.is_word or t.low in lex.stop_words:
@@ -176,7 +179,10 @@ def _skip_possessors(tokens: list[Token], i: int) -> int:
             j += 2
             continue
         if t.is_word and t.possessive:
-            return j + 1
+            nxt = tokens[j + 1] if j + 1 < n else None
+            if nxt is not None and nxt.is_word and nxt.text.islower() and nxt.low not in _CLAUSE_STARTERS:
+                return j + 1
+            break  # "one thing's for certain": "'s" is "is"
         if not (t.is_word and t.is_capitalised):
             break
         j += 1
@@ -186,7 +192,7 @@ def _skip_possessors(tokens: list[Token], i: int) -> int:
 def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
     """An -ed/-ing word followed by a function word starts a clause, not a compound noun."""
     low = tokens[j].low
-    if not low.endswith(("ed", "ing")) or low in lex.nouns or len(low) < 5:
+    if not low.endswith(("ed", "ing")) or low in lex.nouns or low in lex.not_participles or len(low) < 5:
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is None or nxt.text in ".;:!?":

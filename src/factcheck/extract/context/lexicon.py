@@ -27,6 +27,7 @@ ENTITIES_SCHEMA = {
     "anaphoric": _STRS,
     "stop_words": _STRS,
     "modifiers": _STRS,
+    "not_participles": _STRS,
 }
 MEASURES_SCHEMA = {
     "measures": {
@@ -100,6 +101,7 @@ class Lexicon:
     anaphoric: frozenset[str] = frozenset()
     stop_words: frozenset[str] = frozenset()
     modifiers: frozenset[str] = frozenset()
+    not_participles: frozenset[str] = frozenset()
     max_noun_words: int = 1
     # measures
     forms: dict[str, list[tuple[str, frozenset[str] | None]]] = field(default_factory=dict)
@@ -208,6 +210,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
     lex.anaphoric = frozenset(_norm(w) for w in data.get("anaphoric", []))
     lex.stop_words = frozenset(_norm(w) for w in data.get("stop_words", []))
     lex.modifiers = frozenset(_norm(w) for w in data.get("modifiers", []))
+    lex.not_participles = frozenset(_norm(w) for w in data.get("not_participles", []))
 
 
 def _load_measures(lex: Lexicon, path: Path) -> None:
