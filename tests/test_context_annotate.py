@@ -74,3 +74,11 @@ def test_seed_gold_fields():
                 score[k][0] += (getattr(hits[0], k) or "").lower() == g[k].lower()
     acc = {k: ok / n for k, (ok, n) in score.items() if n}
     assert acc["entity"] >= 0.95 and acc["measure"] >= 0.95 and acc["location"] >= 0.90, acc
+
+
+def test_run_on_page_text_is_cut_into_bounded_sentences():
+    text = ("menu item " * 40 + "5 people were hurt ") * 300  # one line, no stops
+    facts = annotate(Document(id="d", text=text), find_quantities(text))
+    assert len(facts) == 300
+    assert max(len(f.sentence) for f in facts) <= 1000
+    assert all(f.measure == "injured" for f in facts)

@@ -8,7 +8,7 @@ everything per sentence is computed once and cached for the document.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.models import Document, Fact, Quantity
@@ -27,6 +27,7 @@ _CALENDAR = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
     "June July August September October November December".split()
 )
+_NEWLINE = re.compile("\n")
 _BARE_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
 COUNTED = frozenset({"count"})
@@ -103,6 +104,7 @@ class DocContext:
         self._quotes: dict[int, list[tuple[int, int]]] = {}
         self._quote_claims: dict[tuple[int, int], Claim | None] = {}
         self._actors: dict[tuple[str | None, str], str] = {}
+        self._line_starts: list[int] | None = None
 
     # --------------------------------------------------------------- caches
     def info(self, i: int) -> SentenceInfo:
@@ -125,11 +127,14 @@ class DocContext:
         return s._claims
 
     def paragraph_quotes(self, offset: int) -> tuple[int, list[tuple[int, int]]]:
-        a = self.text.rfind("\n", 0, offset) + 1
+        """The quote spans of the line (paragraph) holding `offset`, computed once per line."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        k = bisect_right(self._line_starts, offset) - 1
+        a = self._line_starts[k]
         spans = self._quotes.get(a)
         if spans is None:
-            b = self.text.find("\n", offset)
-            b = len(self.text) if b < 0 else b
+            b = self._line_starts[k + 1] - 1 if k + 1 < len(self._line_starts) else len(self.text)
             spans = self._quotes[a] = AttributionReader.quote_spans(self.text, a, b)
         return a, spans
 

@@ -31,6 +31,7 @@ _END = re.compile(
 # Python's regex engine does not skip ahead to an alternation's first characters,
 # so candidates are found with a plain class and the full pattern is only matched there.
 _CANDIDATE = re.compile(r"[.!?…\n]")
+MAX_SENTENCE = 1000  # characters; longer runs are cut at a space
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*['\"’”)\]]*$")
 
 
@@ -60,9 +61,16 @@ class SentenceIndex:
             ends.append(end)
             starts.append(m.end())
         ends.append(len(text))
-        # Drop empty spans (blank lines) but keep offsets true to the text.
+        # Drop empty spans (blank lines) but keep offsets true to the text; cut run-on
+        # "sentences" (page text without stops) so no per-sentence work grows with them.
         self.starts, self.ends = [], []
         for a, b in zip(starts, ends):
+            while b - a > MAX_SENTENCE:
+                cut = text.rfind(" ", a + MAX_SENTENCE // 2, a + MAX_SENTENCE)
+                cut = cut if cut > a else a + MAX_SENTENCE
+                self.starts.append(a)
+                self.ends.append(cut)
+                a = cut
             if b > a:
                 self.starts.append(a)
                 self.ends.append(b)
