@@ -22,7 +22,10 @@ TEXT = (
 def _doc(**kw) -> Document:
     skip_end = TEXT.index("\n")
     split = TEXT.index("In the city")
-    segments = (Segment(0, split, "Outlet A", "2025-01-01"), Segment(split, len(TEXT), "Outlet B", "2025-01-02"))
+    segments = (
+        Segment(0, split, "Outlet A", "2025-01-01"),
+        Segment(split, len(TEXT), "Outlet B", "2025-01-02"),
+    )
     return Document(id="d", text=TEXT, segments=segments, skip=((0, skip_end),), story="s1", **kw)
 
 
@@ -30,14 +33,20 @@ def test_every_figure_outside_skip_spans_in_input_order():
     doc = _doc()
     quantities = find_quantities(doc.text)
     facts = annotate(doc, list(reversed(quantities)))
-    assert [f.text for f in facts] == [q.text for q in reversed(quantities) if not doc.is_skipped(q.start)]
+    assert [f.text for f in facts] == [
+        q.text for q in reversed(quantities) if not doc.is_skipped(q.start)
+    ]
     assert "12" not in [f.text for f in facts]
     assert len(bare_facts(doc, quantities)) == len(facts)
 
 
 def test_document_fields_come_from_segments():
     facts = {f.text: f for f in annotate(_doc(), find_quantities(TEXT))}
-    assert (facts["80"].source, facts["80"].date, facts["80"].story) == ("Outlet A", "2025-01-01", "s1")
+    assert (facts["80"].source, facts["80"].date, facts["80"].story) == (
+        "Outlet A",
+        "2025-01-01",
+        "s1",
+    )
     assert (facts["3"].source, facts["3"].date) == ("Outlet B", "2025-01-02")
     assert facts["70"].attribution == "the air force"  # carried within Outlet A
     assert facts["3"].location == "Odesa" and facts["3"].attribution == "the governor"
@@ -53,7 +62,7 @@ GOLD = Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"
 
 
 def test_seed_gold_fields():
-    """Entity, measure and location of the hand-annotated seed figures (skipped without ../shared)."""
+    """Entity, measure and location of the annotated seed figures (skipped without ../shared)."""
     if not GOLD.exists():
         pytest.skip("shared gold not available")
     from factcheck.corpus import read_documents
@@ -65,7 +74,11 @@ def test_seed_gold_fields():
     facts = extract_facts(read_documents([str(docs_dir / n) for n in names]))
     score = {k: [0, 0] for k in ("entity", "measure", "location")}
     for g in gold["facts"]:
-        hits = [f for f in facts if Path(f.doc).name == g["doc"] and f.start < g["end"] and g["start"] < f.end]
+        hits = [
+            f
+            for f in facts
+            if Path(f.doc).name == g["doc"] and f.start < g["end"] and g["start"] < f.end
+        ]
         if not hits:
             continue
         for k in score:

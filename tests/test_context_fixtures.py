@@ -32,7 +32,9 @@ def test_context_case(case):
         surface = want["figure"]
         pattern = re.compile(rf"(?<![\w,.]){re.escape(surface)}(?![\w,]|\.\d)")
         hits = [f for f in facts if pattern.search(f.text)]
-        assert hits, f"no figure {surface!r} found in {case['text']!r} (got {[f.text for f in facts]})"
+        assert hits, (
+            f"no figure {surface!r} found in {case['text']!r} (got {[f.text for f in facts]})"
+        )
         fact = hits[0]
         got = {k: getattr(fact, k) for k in FIELDS if k in want}
         expected = {k: want[k] for k in FIELDS if k in want}

@@ -1,4 +1,4 @@
-"""The context lexicons load, validate (errors name file and line), and carry the flags rules read."""
+"""The context lexicons load, validate (errors name file and line), carry the rules' flags."""
 
 from __future__ import annotations
 
@@ -45,7 +45,11 @@ def test_tolls_that_only_grow_are_marked_monotonic():
     "name, addition, message",
     [
         ("entities.yaml", "\ncolour: blue\n", "unknown key 'colour'"),
-        ("measures.yaml", "\n  sneezed:\n    verbs: [sneeze]\n    monotone: true\n", "unknown key 'monotone'"),
+        (
+            "measures.yaml",
+            "\n  sneezed:\n    verbs: [sneeze]\n    monotone: true\n",
+            "unknown key 'monotone'",
+        ),
         ("measures.yaml", "\n  coughed:\n    monotonic: maybe\n", "expected true or false"),
         ("measures.yaml", "\n  coughed:\n    after: ['(unclosed']\n", "bad regular expression"),
         ("scope.yaml", "\nincident_words: [blast]\n", "unknown key 'incident_words'"),
@@ -85,9 +89,18 @@ def test_regular_verb_forms():
 
 @pytest.mark.parametrize(
     "plural, singular",
-    [("buildings", "building"), ("houses", "house"), ("viruses", "virus"), ("casualties", "casualty"),
-     ("boxes", "box"), ("fishermen", "fisherman"), ("children", "child"), ("news", "news"),
-     ("specimen", "specimen"), ("status", "status")],
+    [
+        ("buildings", "building"),
+        ("houses", "house"),
+        ("viruses", "virus"),
+        ("casualties", "casualty"),
+        ("boxes", "box"),
+        ("fishermen", "fisherman"),
+        ("children", "child"),
+        ("news", "news"),
+        ("specimen", "specimen"),
+        ("status", "status"),
+    ],
 )
 def test_singular_of_unknown_nouns(plural, singular):
     assert _load(lexicon_dir()).singular(plural) == singular

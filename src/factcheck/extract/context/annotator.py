@@ -174,7 +174,11 @@ class DocContext:
                 return Claim(name, claim.start, claim.end, claim.how, claim.framing)
         for p in self.previous(s):
             prior = self.sentence_claim(p)
-            if prior and prior.speaker.lower() not in _BARE_PRONOUNS and (generic or head in prior.speaker.lower()):
+            if (
+                prior
+                and prior.speaker.lower() not in _BARE_PRONOUNS
+                and (generic or head in prior.speaker.lower())
+            ):
                 return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
         return claim
 
@@ -213,7 +217,7 @@ class DocContext:
             claims = self.claims(s)
             claim = claims[0] if claims else None
             if claim is None:
-                para, spans = self.paragraph_quotes(s.start)
+                _, spans = self.paragraph_quotes(s.start)
                 for o, c in spans:
                     if s.start <= o < s.end or o < s.start < c:
                         claim = self.quote_claim_at(max(o, s.start) + 1 if o < s.start else o + 1)
@@ -227,7 +231,14 @@ class DocContext:
         if claim is None:
             claims = self.claims(s)
             if claims:
-                claim = min(claims, key=lambda c: 0 if c.start <= offset < c.end else min(abs(c.start - offset), abs(c.end - offset)))
+                claim = min(
+                    claims,
+                    key=lambda c: (
+                        0
+                        if c.start <= offset < c.end
+                        else min(abs(c.start - offset), abs(c.end - offset))
+                    ),
+                )
         if claim is not None:
             return self.resolve(claim, s), False
         # The next sentence of the same report: "X said Russia launched …. Air defence downed …"
@@ -236,7 +247,9 @@ class DocContext:
             # "…, the air force said." only within its paragraph.
             if p.figures:
                 prior = self.sentence_claim(p)
-                if prior and (prior.framing or prior.how == "quote" or "\n" not in self.text[p.end : s.start]):
+                if prior and (
+                    prior.framing or prior.how == "quote" or "\n" not in self.text[p.end : s.start]
+                ):
                     return prior, True
         return None, False
 
@@ -247,10 +260,16 @@ class DocContext:
                 return f.fact.location
         return self.r.places.topic(s.text, self.mentions(s))
 
-    def location_for(self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool) -> str | None:
+    def location_for(
+        self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool
+    ) -> str | None:
         places = self.r.places
         mentions = self.mentions(s)
-        if claim is not None and s.start <= claim.start < s.end and not places.is_official(claim.speaker):
+        if (
+            claim is not None
+            and s.start <= claim.start < s.end
+            and not places.is_official(claim.speaker)
+        ):
             # "The New York bank said": a place in a speaker's name is where the speaker
             # is, not the figure — unless the speaker is that place's authority.
             a, b = claim.start - s.start, claim.end - s.start
@@ -258,7 +277,9 @@ class DocContext:
         loc = places.choose(s.text, mentions, offset - s.start)
         if loc:
             return loc
-        continues = carried or (claim is not None and claim.start >= s.start and self._pronoun_here(s, claim))
+        continues = carried or (
+            claim is not None and claim.start >= s.start and self._pronoun_here(s, claim)
+        )
         if continues or places.refers_back(s.text):
             for p in self.previous(s):
                 loc = self.topic(p)
@@ -297,7 +318,11 @@ class DocContext:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
             np = read_noun_phrase(lex, tokens, after, plural)
             fact.entity, antecedent = self._entity(s, np, prev)
-            coordinated = prev.fact.measure if prev and _joined(tokens, prev.np.end_index, fig_first) else None
+            coordinated = (
+                prev.fact.measure
+                if prev and _joined(tokens, prev.np.end_index, fig_first)
+                else None
+            )
             measure, how = find_measure(
                 lex, s.text, tokens, fig_first, np, fact.entity, s.start, q.start, coordinated, True
             )
@@ -314,7 +339,9 @@ class DocContext:
             masked = (claim.start - s.start, claim.end - s.start)
         if s._scope_marks is None:
             s._scope_marks = scope_marks(lex, s.text.lower())
-        fact.scope = find_scope(lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how))
+        fact.scope = find_scope(
+            lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how)
+        )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
         s.figures.append(Figure(fact, np, fig_first))
@@ -329,9 +356,13 @@ class DocContext:
         tokens = s.tokens
         this = np.end_index - 1 if np.end_index > 0 else 0
         between = tokens[prev.np.end_index : this + 1]
-        return len(between) <= 12 and any(t.low in ("and", "or", "but", "while", "whereas") for t in between)
+        return len(between) <= 12 and any(
+            t.low in ("and", "or", "but", "while", "whereas") for t in between
+        )
 
-    def _entity(self, s: SentenceInfo, np: NounPhrase, prev: Figure | None) -> tuple[str | None, Fact | None]:
+    def _entity(
+        self, s: SentenceInfo, np: NounPhrase, prev: Figure | None
+    ) -> tuple[str | None, Fact | None]:
         if np.entity:
             return np.entity, None
         if np.state:  # "12 wounded": people in that state, whatever came before
@@ -362,20 +393,35 @@ def _first_token_at(tokens: list[Token], offset: int) -> int:
 def _joined(tokens: list[Token], a: int, b: int) -> bool:
     """Only a conjunction (and qualifiers) lies between two figures' phrases."""
     between = tokens[a:b]
-    return bool(between) and all(t.low in _CONJ_OR_QUALIFIER for t in between) and any(
-        t.low in ("and", "or", ",", "plus") for t in between
+    return (
+        bool(between)
+        and all(t.low in _CONJ_OR_QUALIFIER for t in between)
+        and any(t.low in ("and", "or", ",", "plus") for t in between)
     )
 
 
 def base_fact(doc: Document, q: Quantity) -> Fact:
     return Fact(
-        doc=doc.id, source=doc.source_at(q.start), start=q.start, end=q.end, text=q.text,
-        value=q.value, low=q.low, high=q.high, qualifier=q.qualifier, unit=q.unit,
-        kind=q.kind, date=doc.date_at(q.start), story=doc.story, converts=q.converts,
+        doc=doc.id,
+        source=doc.source_at(q.start),
+        start=q.start,
+        end=q.end,
+        text=q.text,
+        value=q.value,
+        low=q.low,
+        high=q.high,
+        qualifier=q.qualifier,
+        unit=q.unit,
+        kind=q.kind,
+        date=doc.date_at(q.start),
+        story=doc.story,
+        converts=q.converts,
     )
 
 
-def annotate_document(doc: Document, quantities: list[Quantity], lex: Lexicon | None = None) -> list[Fact]:
+def annotate_document(
+    doc: Document, quantities: list[Quantity], lex: Lexicon | None = None
+) -> list[Fact]:
     lex = lex or load_lexicon()
     ctx = DocContext(doc, Readers.get(lex))
     # Analyse in text order (later figures lean on earlier ones), answer in input order.

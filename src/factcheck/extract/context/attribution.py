@@ -24,36 +24,50 @@ _SPACE_BEFORE_OPEN = frozenset(" \t\n([—–-:")
 _AFTER_CLOSE = frozenset(" \t\n.,;:!?)—–-")
 MAX_QUOTE = 1500
 # Words after a reporting verb that still belong to the attribution: "said on Thursday".
-_ADJUNCT = frozenset("""
+_ADJUNCT = frozenset(
+    """
 on in at late early earlier later this last a an the statement telegram x twitter facebook
 social media yesterday today tonight briefing interview press conference monday tuesday
 wednesday thursday friday saturday sunday morning evening night afternoon video address
 televised post posts message channel website report reporters journalists
-""".split())
+""".split()
+)
 # Words that cannot begin or be inside a speaker's name going backwards.
-_SPEAKER_STOP = frozenset("""
+_SPEAKER_STOP = frozenset(
+    """
 that which who whom because as when while after before if but so than since though
 although where said says is are was were be been has have had not also it's
-""".split())
-_TIME_TRAIL = frozenset("""
+""".split()
+)
+_TIME_TRAIL = frozenset(
+    """
 on in at late early earlier later last this yesterday today tonight monday tuesday wednesday
 thursday friday saturday sunday morning evening night afternoon week
-""".split())
-_NOT_SPEAKERS = frozenset("""
+""".split()
+)
+_NOT_SPEAKERS = frozenset(
+    """
 he's she's it also then there which what who this these those one ones some all both report reports
 data figures study survey news
-""".split()) - {"it"}
+""".split()
+) - {"it"}
 _AUX_BEFORE_VERB = frozenset("has have had also later earlier previously reportedly".split())
 # Reporting verbs that can put their speaker after them: "…,' said X".
-_INVERTING = frozenset("said says added adds wrote writes posted stated continued explained noted recalled".split())
+_INVERTING = frozenset(
+    "said says added adds wrote writes posted stated continued explained noted recalled".split()
+)
 # Reporting verbs that are as often nouns: "reports", "claims".
 _NOUN_LIKE = frozenset("reports claims states notes shows estimates posts".split())
 _PRONOUNS = frozenset("he she it they his her its their him them we our i my you your".split())
-_NOT_FIRST = frozenset("""
+_NOT_FIRST = frozenset(
+    """
 on in at to for from with by of into onto about over under after before during since and or but
 as than that which who if when while because is are was were be been has have had do does did
-""".split())
-_LEADING_NOISE = frozenset("meanwhile however also and but earlier later separately yet still then now".split())
+""".split()
+)
+_LEADING_NOISE = frozenset(
+    "meanwhile however also and but earlier later separately yet still then now".split()
+)
 
 
 @dataclass(slots=True)
@@ -139,7 +153,9 @@ class AttributionReader:
             return nxt in ("that", ",", ":")
         return True
 
-    def sentence_claims(self, text: str, tokens: list[Token], sent_start: int, sent_end: int) -> list[Claim]:
+    def sentence_claims(
+        self, text: str, tokens: list[Token], sent_start: int, sent_end: int
+    ) -> list[Claim]:
         """Reports and "according to" sources in one sentence (outside quotes)."""
         lex = self.lex
         claims: list[Claim] = []
@@ -152,7 +168,12 @@ class AttributionReader:
             speaker, first = self._speaker_before(tokens, i)
             inverted = False
             last = i
-            if not speaker and t.low in _INVERTING and i + 1 < n and (i == 0 or tokens[i - 1].text in ",'\"’”"):
+            if (
+                not speaker
+                and t.low in _INVERTING
+                and i + 1 < n
+                and (i == 0 or tokens[i - 1].text in ",'\"’”")
+            ):
                 speaker, last = self._speaker_after(tokens, i)
                 inverted = bool(speaker)
             if not speaker:
@@ -164,7 +185,12 @@ class AttributionReader:
                 end = tokens[j].end
                 j += 1
             claim = self._claim(speaker, start, end, "report", text)
-            claim.framing = not inverted and tokens[first].start - sent_start <= 2 and j < n and tokens[j].is_word
+            claim.framing = (
+                not inverted
+                and tokens[first].start - sent_start <= 2
+                and j < n
+                and tokens[j].is_word
+            )
             claims.append(claim)
         if lex.according is not None:
             for m in lex.according.finditer(text, sent_start, sent_end):
@@ -173,7 +199,9 @@ class AttributionReader:
                 if src:
                     speaker = _clean_speaker(src.group())
                     if speaker:
-                        claims.append(self._claim(speaker, m.start(), m.end() + src.end(), "according", text))
+                        claims.append(
+                            self._claim(speaker, m.start(), m.end() + src.end(), "according", text)
+                        )
         return claims
 
     def _speaker_before(self, tokens: list[Token], i: int) -> tuple[str | None, int]:
@@ -188,7 +216,7 @@ class AttributionReader:
         if j >= 1 and tokens[j].text == ",":
             # Back over the aside to the comma that opens it; the speaker is before that.
             k = j - 1
-            while k >= 0 and j - k <= 14 and tokens[k].text not in ",;:.!?()\"“”":
+            while k >= 0 and j - k <= 14 and tokens[k].text not in ',;:.!?()"“”':
                 k -= 1
             if k >= 1 and tokens[k].text == "," and tokens[k - 1].is_word:
                 j = k - 1
@@ -229,7 +257,9 @@ class AttributionReader:
         if j >= len(tokens):
             return None, -1
         first = tokens[j]
-        if not (first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it")):
+        if not (
+            first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it")
+        ):
             return None, -1
         last = -1
         while j < len(tokens) and j - i <= 8 and tokens[j].is_word and tokens[j].low != "that":
@@ -297,7 +327,11 @@ def resolve_actor(lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str) 
                 for k in range(len(parts) - i, 0, -1):
                     name = re.sub(r"['’]s?$", "", " ".join(parts[i : i + k]))
                     place = gazetteer.lookup(name)
-                    if place and place.country and (place.kind == "country" or place.population >= 100_000):
+                    if (
+                        place
+                        and place.country
+                        and (place.kind == "country" or place.population >= 100_000)
+                    ):
                         side = place.country
                         break
             if side:

@@ -66,11 +66,17 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.elided = True
         np.end, np.end_index = first.end, i + 1
         return np
-    if (first.low in lex.forms and first.low not in lex.nouns and not _noun_follows(lex, tokens, i + 1)
-            and not (plural_figure and lex.looks_plural(first.low))) or _participle_ends(lex, tokens, i):
+    if (
+        first.low in lex.forms
+        and first.low not in lex.nouns
+        and not _noun_follows(lex, tokens, i + 1)
+        and not (plural_figure and lex.looks_plural(first.low))
+    ) or _participle_ends(lex, tokens, i):
         np.elided = True  # "Scores die in …", "73, raising the …": a verb right after the figure
         return np
-    if first.low in lex.anaphoric and not (first.low in lex.modifiers and _noun_follows(lex, tokens, i + 1)):
+    if first.low in lex.anaphoric and not (
+        first.low in lex.modifiers and _noun_follows(lex, tokens, i + 1)
+    ):
         np.anaphoric = True
         np.end, np.end_index = first.end, i + 1
         return np
@@ -84,11 +90,23 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             j += 1  # 50,000 Russian 'losses'
             skipped += 1
             continue
-        if t.text == "." and words and "." in words[-1].text and j + 1 < n and tokens[j + 1].is_word:
+        if (
+            t.text == "."
+            and words
+            and "." in words[-1].text
+            and j + 1 < n
+            and tokens[j + 1].is_word
+        ):
             j += 1  # "10 U.S. citizens": the acronym's last dot
             skipped += 1
             continue
-        if t.low in ("and", "or") and plural_figure and head_at < 0 and words and _plural_ahead(lex, tokens, j + 1):
+        if (
+            t.low in ("and", "or")
+            and plural_figure
+            and head_at < 0
+            and words
+            and _plural_ahead(lex, tokens, j + 1)
+        ):
             j += 1  # "six shipping and trading companies": coordinated modifiers
             skipped += 1
             continue
@@ -108,8 +126,13 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         if plural_word:
             head_at = len(words) - 1
             # A plural head ends the phrase unless another plural noun follows ("police officers").
-            if not (j < n and tokens[j].is_word and tokens[j].low not in lex.stop_words
-                    and lex.looks_plural(tokens[j].low) and not tokens[j].low.endswith("ed")):
+            if not (
+                j < n
+                and tokens[j].is_word
+                and tokens[j].low not in lex.stop_words
+                and lex.looks_plural(tokens[j].low)
+                and not tokens[j].low.endswith("ed")
+            ):
                 break
     if not words:
         np.elided = True
@@ -164,13 +187,15 @@ def _first_index_after(tokens: list[Token], i: int, offset: int) -> int:
 
 
 _CLAUSE_STARTERS = frozenset(
-    "the a an in on at by with from to into onto for of his her their its our out up down off over".split()
+    "the a an in on at by with from to into onto for of his her their its our out up down off "
+    "over".split()
 )
 _TITLES = frozenset("mr mrs ms dr st prof gen sen rep gov".split())
 
 
 def _skip_possessors(tokens: list[Token], i: int) -> int:
-    """Past "Mr. Paddock's" / "the gunman's" before the counted noun ("one of Mr. Paddock's ex-wives")."""
+    """Past "Mr. Paddock's" / "the gunman's" before the counted noun ("one of Mr. Paddock's
+    ex-wives")."""
     n = len(tokens)
     j = i
     while j < n and j - i < 5:
@@ -180,7 +205,12 @@ def _skip_possessors(tokens: list[Token], i: int) -> int:
             continue
         if t.is_word and t.possessive:
             nxt = tokens[j + 1] if j + 1 < n else None
-            if nxt is not None and nxt.is_word and nxt.text.islower() and nxt.low not in _CLAUSE_STARTERS:
+            if (
+                nxt is not None
+                and nxt.is_word
+                and nxt.text.islower()
+                and nxt.low not in _CLAUSE_STARTERS
+            ):
                 return j + 1
             break  # "one thing's for certain": "'s" is "is"
         if not (t.is_word and t.is_capitalised):
@@ -192,7 +222,12 @@ def _skip_possessors(tokens: list[Token], i: int) -> int:
 def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
     """An -ed/-ing word followed by a function word starts a clause, not a compound noun."""
     low = tokens[j].low
-    if not low.endswith(("ed", "ing")) or low in lex.nouns or low in lex.not_participles or len(low) < 5:
+    if (
+        not low.endswith(("ed", "ing"))
+        or low in lex.nouns
+        or low in lex.not_participles
+        or len(low) < 5
+    ):
         return False
     nxt = tokens[j + 1] if j + 1 < len(tokens) else None
     if nxt is None or nxt.text in ".;:!?":
@@ -201,7 +236,12 @@ def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
 
 
 def _noun_follows(lex: Lexicon, tokens: list[Token], j: int) -> bool:
-    return j < len(tokens) and tokens[j].is_word and tokens[j].low not in lex.stop_words and not _ends_phrase(lex, tokens[j])
+    return (
+        j < len(tokens)
+        and tokens[j].is_word
+        and tokens[j].low not in lex.stop_words
+        and not _ends_phrase(lex, tokens[j])
+    )
 
 
 def _ends_phrase(lex: Lexicon, t: Token) -> bool:

@@ -32,8 +32,14 @@ ENTITIES_SCHEMA = {
 MEASURES_SCHEMA = {
     "measures": {
         "*": {
-            "monotonic": "bool", "entity": "str", "verbs": _STRS, "forms": _STRS,
-            "states": _STRS, "nouns": _STRS, "after": _STRS, "entities": _STRS,
+            "monotonic": "bool",
+            "entity": "str",
+            "verbs": _STRS,
+            "forms": _STRS,
+            "states": _STRS,
+            "nouns": _STRS,
+            "after": _STRS,
+            "entities": _STRS,
         }
     },
     "rise_verbs": _STRS,
@@ -188,7 +194,10 @@ def _compile(pattern: str, path: Path, where: str) -> re.Pattern[str]:
 
 
 def _alternation(phrases: list[str]) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    return "|".join(
+        re.escape(p).replace(r"\ ", r"\s+")
+        for p in sorted(set(phrases), key=lambda p: (-len(p), p))
+    )
 
 
 def _load_entities(lex: Lexicon, path: Path) -> None:

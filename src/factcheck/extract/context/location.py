@@ -24,7 +24,12 @@ _AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
 _AWAY = frozenset("from to with against toward towards by versus vs and between".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters mi".split())
 _SPEECH = frozenset("said says claimed told".split())
-_DIRECTION = r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?|central|southern|northern|eastern|western|occupied|embattled|besieged|frontline|front-line|russian-occupied|russian-controlled|ukrainian-controlled|neighbouring|neighboring|nearby|industrial|southeastern|northeastern|southwestern|northwestern)"
+_DIRECTION = (
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
+    r"|central|southern|northern|eastern|western|occupied|embattled|besieged|frontline|front-line"
+    r"|russian-occupied|russian-controlled|ukrainian-controlled|neighbouring|neighboring|nearby"
+    r"|industrial|southeastern|northeastern|southwestern|northwestern)"
+)
 
 
 # Only these put a figure inside a country: "in Ukraine", not "at Ukraine" (a target).
@@ -58,10 +63,9 @@ class PlaceReader:
         cfg = lex.places
         self.gaz = lex.gazetteer
         self.demonyms = frozenset(cfg.get("demonyms", {}))
-        nouns = "|".join(sorted(map(re.escape, cfg.get("place_nouns", [])), key=len, reverse=True))
-        locative = "|".join(sorted(map(re.escape, cfg.get("locative", [])), key=len, reverse=True))
         anaphors = "|".join(
-            re.escape(a).replace(r"\ ", r"\s+") for a in sorted(cfg.get("anaphors", []), key=len, reverse=True)
+            re.escape(a).replace(r"\ ", r"\s+")
+            for a in sorted(cfg.get("anaphors", []), key=len, reverse=True)
         )
         self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
         self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
@@ -89,7 +93,9 @@ class PlaceReader:
                     place = lookup(bare)
                 if place and bare not in demonyms:
                     name = run[:-1] if run.endswith(".") and not bare.endswith(".") else run
-                    mention = self._classify(text, m.start(), m.start() + len(name), bare, name, place)
+                    mention = self._classify(
+                        text, m.start(), m.start() + len(name), bare, name, place
+                    )
                     if mention:
                         out.append(mention)
                 continue
@@ -144,10 +150,16 @@ class PlaceReader:
     def _cues_before(self, text: str, start: int) -> tuple[bool, str | None, bool]:
         """(strong, locative preposition, away) from the few words before a name:
         "in the western city of" → strong, "in"; "from the" → away ("from Russia")."""
-        words = [w.strip(",;:()'\"‘’“”").lower() for w in text[max(0, start - 60) : start].split()[-6:]]
+        words = [
+            w.strip(",;:()'\"‘’“”").lower() for w in text[max(0, start - 60) : start].split()[-6:]
+        ]
         strong, prep, away = False, None, False
         k = len(words)
-        if k >= 2 and words[-1] == "of" and (_DIRECTIONS.match(words[-2]) or words[-2] in _DISTANCES):
+        if (
+            k >= 2
+            and words[-1] == "of"
+            and (_DIRECTIONS.match(words[-2]) or words[-2] in _DISTANCES)
+        ):
             return False, None, True  # "60 miles south of Seoul": measured from there, not in it
         if k >= 2 and words[-1] == "of" and words[-2] in self.place_nouns:
             strong = True
@@ -164,22 +176,33 @@ class PlaceReader:
             w = words[j]
             if w in self.locative:
                 prep = w
-            elif w in _AWAY or w in _SPEECH or (w == "to" and j > 0 and words[j - 1] == "according"):
+            elif (
+                w in _AWAY or w in _SPEECH or (w == "to" and j > 0 and words[j - 1] == "according")
+            ):
                 away = True
         return strong, prep, away
 
-    def _classify(self, text: str, start: int, end: int, bare: str, name: str, place: Place) -> Mention | None:
+    def _classify(
+        self, text: str, start: int, end: int, bare: str, name: str, place: Place
+    ) -> Mention | None:
         after = text[end : end + 40]
         possessive = name != bare
         strong, prep, away = self._cues_before(text, start)
-        noun_after = bool(_AFTER_NOUN.match(after)) and _AFTER_NOUN.match(after).group(1).lower() in self.place_nouns
+        noun_after = (
+            bool(_AFTER_NOUN.match(after))
+            and _AFTER_NOUN.match(after).group(1).lower() in self.place_nouns
+        )
         strong = strong or noun_after
         locative_prep = prep in _IN_COUNTRY
         if possessive and not noun_after:
-            return Mention(start, end, place, 0, False)  # "Moscow's intentions", "Russia's defence ministry"
+            return Mention(
+                start, end, place, 0, False
+            )  # "Moscow's intentions", "Russia's defence ministry"
         if not strong and not prep:
             if away or self.after_speaks.match(after):
-                return Mention(start, end, place, 0, False)  # "from Russia", "Kyiv says", "Russia launched"
+                return Mention(
+                    start, end, place, 0, False
+                )  # "from Russia", "Kyiv says", "Russia launched"
         if place.kind == "city":
             small = place.population < BIG_CITY or bare in self.gaz.not_places
             if small and not (strong or prep):

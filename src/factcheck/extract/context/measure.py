@@ -18,20 +18,26 @@ from .lexicon import Lexicon
 from .words import QUOTES, Token
 
 # Words between a noun and its participle: "were (also) (reportedly) killed".
-_AUXILIARIES = frozenset("""
+_AUXILIARIES = frozenset(
+    """
 was were is are been being be have has had reportedly also all later subsequently seriously
 critically slightly lightly badly fatally severely still now then who that which allegedly
 either both each mostly mainly apparently initially eventually successfully
-""".split())
+""".split()
+)
 # Words between a verb and its figure: "launched (more than) 574", "killed (at least) one".
-_BEFORE_FIGURE = frozenset("""
+_BEFORE_FIGURE = frozenset(
+    """
 at least more than over nearly almost about around some roughly approximately up to as many
 a total of an estimated another further the its their his her only just all some another
-""".split())
+""".split()
+)
 _CONJUNCTIONS = frozenset(["and", "or", ",", "plus", "&", "as well as", "while"])
 _PREPOSITIONS = frozenset("with from in on at near of carrying by during over across into".split())
 _PAST_AUX = frozenset("has have had".split())
-_ASIDE_OPENERS = frozenset("including among mostly mainly many most some all both among them of whom".split())
+_ASIDE_OPENERS = frozenset(
+    "including among mostly mainly many most some all both among them of whom".split()
+)
 
 Found = tuple[str | None, str | None]  # (measure, how it was found)
 
@@ -65,7 +71,9 @@ def find_measure(
     if coordinated_measure and _follows_conjunction(tokens, fig_first):
         return coordinated_measure, "coordination"
     if is_count and lex.toll is not None and _toll_possible(lex, tokens, fig_first):
-        m = lex.toll.search(text, max(0, fig_start - sentence_start - 160), fig_start - sentence_start)
+        m = lex.toll.search(
+            text, max(0, fig_start - sentence_start - 160), fig_start - sentence_start
+        )
         if m:
             return lex.role_nouns[" ".join(m.group("noun").lower().split())], "toll"
     found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=True)
@@ -115,7 +123,9 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str 
     n = len(tokens)
     j = _skip_aside(tokens, j)
     if j < n and tokens[j].text == "," and j > 0 and _in_aside(tokens, j):
-        j += 1  # the figure itself sat in the aside: "84 people, including 10 children, were killed"
+        j += (
+            1  # the figure itself sat in the aside: "84 people, including 10 children, were killed"
+        )
     skipped = 0
     while j < n and tokens[j].low in _AUXILIARIES and skipped < 4:
         j += 1
@@ -128,7 +138,12 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str 
         if tokens[j].low in _PREPOSITIONS:
             # Skip one short prepositional phrase: "missiles with cluster munitions struck".
             k = j + 1
-            while k < n and k - j <= 4 and tokens[k].is_word and _form_at(lex, tokens, k, entity) is None:
+            while (
+                k < n
+                and k - j <= 4
+                and tokens[k].is_word
+                and _form_at(lex, tokens, k, entity) is None
+            ):
                 if tokens[k].low in lex.stop_words and tokens[k].low not in ("the", "a", "an"):
                     return None
                 k += 1
@@ -159,7 +174,9 @@ def _in_aside(tokens: list[Token], j: int) -> bool:
     return k >= 0 and tokens[k].text == "," and k + 1 < j and tokens[k + 1].low in _ASIDE_OPENERS
 
 
-def _verb_before(lex: Lexicon, tokens: list[Token], fig_first: int, entity: str | None) -> str | None:
+def _verb_before(
+    lex: Lexicon, tokens: list[Token], fig_first: int, entity: str | None
+) -> str | None:
     j = fig_first - 1
     # Skip qualifiers and quotes the quantity span did not take: "killed (at least) one".
     while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
@@ -191,5 +208,12 @@ def simple_past(tokens: list[Token], fig_first: int, how: str | None) -> bool:
             j -= 1
         verb = tokens[j] if j >= 0 else None
         before = tokens[j - 1].low if j >= 1 else ""
-        return bool(verb) and (verb.low.endswith(("ed", "ing")) or verb.low in ("struck", "hit", "shot", "sent", "fired")) and before not in _PAST_AUX
+        return (
+            bool(verb)
+            and (
+                verb.low.endswith(("ed", "ing"))
+                or verb.low in ("struck", "hit", "shot", "sent", "fired")
+            )
+            and before not in _PAST_AUX
+        )
     return how in ("passive", "active", "state")

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Latin-script names only: the news we read is English.
-_LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.-]*(?: [A-Z][A-Za-z\u00C0-\u024F'’.-]*){0,3}$")
+_LATIN_NAME = re.compile(
+    r"^[A-Z][A-Za-z\u00C0-\u024F'’.-]*(?: [A-Z][A-Za-z\u00C0-\u024F'’.-]*){0,3}$"
+)
 _TRANSLIT_MARK = re.compile(r"(?<=\w)['’ʼ](?=\w)")  # transliteration apostrophes, not possessives
 MIN_ALTERNATE_POPULATION = 100_000  # below this, alternate names add more noise than places
-BIG_CITY = 100_000
-_TABLE_FORMAT = 5  # bump when _build changes, so stale caches are not reused  # towns smaller than this need a locative cue ("in", "city of")
+BIG_CITY = 100_000  # towns smaller than this need a locative cue ("in", "city of")
+_TABLE_FORMAT = 5  # bump when _build changes, so stale caches are not reused
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +52,6 @@ class Gazetteer:
             place = self._made[name] = Place(*row)
         return place
 
-    get = lookup
-
 
 def _cache_file(places_cfg: dict) -> Path | None:
     try:
@@ -77,7 +77,9 @@ def _build(cfg: dict) -> dict[str, Place]:
 
     def add(name: str, place: Place) -> None:
         old = table.get(name)
-        if old is None or (old.kind == "city" and place.kind == "city" and place.population > old.population):
+        if old is None or (
+            old.kind == "city" and place.kind == "city" and place.population > old.population
+        ):
             table[name] = place
 
     # Countries first: a country beats a town of the same name ("Georgia", "Jordan").
@@ -112,7 +114,9 @@ def _build(cfg: dict) -> dict[str, Place]:
                 continue
             for surface in {alt, _TRANSLIT_MARK.sub("", alt)}:
                 if surface not in table and primary is not None:
-                    table[surface] = Place(prefer.get(surface, primary.name), "city", primary.country, pop)
+                    table[surface] = Place(
+                        prefer.get(surface, primary.name), "city", primary.country, pop
+                    )
     for surface, name in cfg.get("extra", {}).items():
         table[surface] = Place(name, "region", None)
     for surface, name in prefer.items():

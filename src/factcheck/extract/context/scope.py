@@ -16,8 +16,15 @@ def scope_marks(lex: Lexicon, text: str) -> tuple[list[tuple[str, int]], list[in
     marks = []
     if lex.scope_regex is not None:
         rank = {scope: k for k, scope in enumerate(lex.scope_order)}
-        marks = sorted(((m.lastgroup, m.start()) for m in lex.scope_regex.finditer(text)), key=lambda x: rank[x[0]])
-    cues = [m.start() for m in lex.incident_cues.finditer(text)] if lex.incident_cues is not None else []
+        marks = sorted(
+            ((m.lastgroup, m.start()) for m in lex.scope_regex.finditer(text)),
+            key=lambda x: rank[x[0]],
+        )
+    cues = (
+        [m.start() for m in lex.incident_cues.finditer(text)]
+        if lex.incident_cues is not None
+        else []
+    )
     return marks, cues
 
 

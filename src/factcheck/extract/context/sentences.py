@@ -13,11 +13,13 @@ import re
 from bisect import bisect_right
 
 # Words whose trailing period does not end a sentence when a capital follows.
-_ABBREVIATIONS = frozenset("""
+_ABBREVIATIONS = frozenset(
+    """
 mr mrs ms dr prof st mt gen lt col sgt capt cpl maj adm gov sen rep rev hon pres supt insp
 jan feb mar apr jun jul aug sep sept oct nov dec no nos vs v etc inc corp ltd co jr sr
 fig al approx est dept univ ave rd blvd u.s u.k u.n e.g i.e a.m p.m ph.d messrs mme mlle
-""".split())
+""".split()
+)
 
 # Every alternative starts at a stop or a line break, so the scan skips other text fast.
 _END = re.compile(

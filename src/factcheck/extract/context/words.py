@@ -11,7 +11,6 @@ from typing import NamedTuple
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘.-]*\w)?|\d(?:[\d,.:]*\d)?|[^\w\s]")
 # The same tokens plus whitespace runs and a catch-all, so that lengths add up to offsets.
 _COVER = re.compile(r"\s+|" + _TOKEN.pattern + r"|[\s\S]")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 QUOTES = frozenset("'\"‘’“”«»")
 OPEN_QUOTES = frozenset("'\"‘“«")
@@ -56,7 +55,3 @@ def _low(word: str) -> str:
     if len(low) > 2 and low[-1] == "s" and low[-2] in "'’‘":
         return low[:-2]
     return low
-
-
-def strip_possessive(word: str) -> str:
-    return _POSSESSIVE.sub("", word) if len(word) > 2 else word

@@ -27,7 +27,9 @@ def load_checked(path: Path, schema: Schema) -> Any:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else None
-        raise RuleError(f"not valid YAML ({getattr(exc, 'problem', exc)})", str(path), line) from None
+        raise RuleError(
+            f"not valid YAML ({getattr(exc, 'problem', exc)})", str(path), line
+        ) from None
     if node is None:
         raise RuleError("empty lexicon file", str(path))
     return _convert(node, schema, str(path), "top level")
