@@ -112,7 +112,7 @@ class Fact:
     scope: str | None = None
     sentence: str | None = None
     # Not in the contract's required list, but carried for the rules and reports.
-    actor: str | None = None  # whose side acted ("Russia"), when the text says
+    actor: str | None = None  # the side the claim comes from ("Russia" for its defence ministry)
     date: str | None = None  # the publication date of the source
     story: str | None = None
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
