@@ -18,7 +18,7 @@ from factcheck.extract.numbers import (
     SCALE_ABBREVIATIONS,
     SCALES,
 )
-from factcheck.extract.patterns import case_variants, trie_pattern
+from factcheck.extract.patterns import case_variants, trie_pattern, written_before
 from factcheck.models import Quantity
 
 
@@ -43,12 +43,12 @@ class Figure:
     currency_word: bool = False  # the currency was written after the number ("15 dollars")
 
     def quantity(self, text: str) -> Quantity:
-        low, high = self.low, self.high
         if self.qualifier == "exact":
             low = high = self.value
-        return Quantity(self.start, self.end, text[self.start:self.end], _tidy(self.value),
-                        _tidy(low), _tidy(high), self.qualifier, self.unit, self.kind, None,
-                        self.noun)
+        else:
+            low, high = _tidy(self.low), _tidy(self.high)
+        return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
+                        self.qualifier, self.unit, self.kind, None, self.noun)
 
 
 def _tidy(x: float | None) -> float | None:
@@ -100,9 +100,15 @@ _TIME_ABBREVIATIONS = {"d": "day", "hr": "hour", "h": "hour", "wk": "week", "yr"
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 
 
+# What can follow a figure without any unit after it: punctuation, a line end, the text end.
+_NO_UNIT = re.compile(r"[ \t\u00a0]*(?:[,;:)\]!?\n]|\.(?!\d)|$)")
+
+
 def units_after(text: str, fig: Figure) -> None:
     """Percent, currency, age or physical unit written after the figure."""
     end = fig.end
+    if _NO_UNIT.match(text, end):
+        return
     if fig.kind == "money":
         cur = units.currency_after(text, end)
         if cur is not None and cur[0] == fig.unit and cur[2][:1].isalpha():
@@ -169,7 +175,8 @@ def sign_before(text: str, fig: Figure) -> None:
         fig.start -= 1
         fig.value = -fig.value
         return
-    m = NEGATIVE_BEFORE.search(text, max(0, fig.start - 12), fig.start)
+    m = NEGATIVE_BEFORE.search(text, max(0, fig.start - 12), fig.start) \
+        if written_before(text, fig.start) or text[fig.start - 1:fig.start] == "-" else None
     if m is not None:
         fig.start, fig.value = m.start(), -fig.value
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.lexicon import load
-from factcheck.extract.patterns import trie_pattern
+from factcheck.extract.patterns import trie_pattern, written_before
 
 LEX = load("figure_context.yaml", "figure_context")
 
@@ -83,6 +83,8 @@ _PLURALS = frozenset(LEX["plural_nouns"])
 
 
 def year_cue_before(text: str, start: int) -> str | None:
+    if not written_before(text, start):
+        return None
     m = YEAR_CUE.search(text, max(0, start - 24), start)
     return m.group().strip() if m else None
 
@@ -133,6 +135,8 @@ def label_before(text: str, start: int, end: int | None) -> str | None:
     A weak label word ("day") names only when no noun follows: "day 1,436 of the
     siege", but "the day 5 people died". `end` None means: do not look after.
     """
+    if not written_before(text, start):
+        return None
     m = LABEL_BEFORE.search(text, max(0, start - 14), start)
     if m is not None and (m.group("w") not in _WEAK_LABELS or end is None
                           or noun_after(text, end, through_of=False) is None):
@@ -145,6 +149,8 @@ def label_before(text: str, start: int, end: int | None) -> str | None:
 
 def strong_label_before(text: str, start: int) -> bool:
     """A label word that names whatever follows it ('the bottom three', 'number one')."""
+    if not written_before(text, start):
+        return False
     m = LABEL_BEFORE.search(text, max(0, start - 14), start)
     return m is not None and m.group("w") not in _WEAK_LABELS
 
@@ -162,13 +168,16 @@ _APPOSITIVE_AFTER = re.compile(r",|[ \u00a0]+(?:has|had|is|was|said|says|who|wil
 
 def age_before(text: str, start: int) -> int | None:
     """Where 'aged' / 'age' starts, when it stands right before the figure."""
+    if not written_before(text, start):
+        return None
     m = AGE_BEFORE.search(text, max(0, start - 8), start)
     return m.start() if m else None
 
 
 def is_appositive_age(text: str, start: int, end: int, value: float) -> bool:
     """'Maddon, 66, has used': a two-digit number set off after a name is an age."""
-    if not (10 <= value < 120 and end - start <= 3):
+    if not (10 <= value < 120 and end - start <= 3 and start >= 3 and text[start - 1] in " \u00a0"
+            and (text[start - 2] == "," or text[start - 2].isalpha())):
         return False
     before = _APPOSITIVE_BEFORE.search(text, max(0, start - 24), start)
     if before is None:

@@ -62,3 +62,20 @@ def _emit(node: dict) -> str:
     if optional:
         return "(?:" + "|".join(branches) + ")?" if len(branches) > 1 else f"(?:{body})?"
     return body
+
+
+# Signs that can stand before a figure as part of its context ("$5", "~40", "#3", "<20").
+_SIGNS = frozenset("$£€¥₹₽₴₪₩₺₦₱₫₡₾₭₿~<>≤≥≈#=")
+
+
+def written_before(text: str, start: int) -> bool:
+    """Whether a word or sign stands just before `start` (spaces aside).
+
+    The look-behind searches for qualifiers, currencies, labels and cue words
+    can only succeed then; skipping them otherwise keeps lists of bare numbers
+    ("1,2,3,4") as cheap as prose.
+    """
+    i = start - 1
+    while i >= 0 and start - i <= 3 and text[i] in " \u00a0":
+        i -= 1
+    return i >= 0 and (text[i].isalpha() or text[i] in _SIGNS or text[i] == ".")

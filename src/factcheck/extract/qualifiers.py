@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from factcheck.errors import RuleError
 from factcheck.extract.lexicon import load
-from factcheck.extract.patterns import case_variants, trie_pattern
+from factcheck.extract.patterns import case_variants, trie_pattern, written_before
 from factcheck.resources import lexicon_dir
 
 LEX = load("qualifiers.yaml", "qualifiers")
@@ -74,6 +74,8 @@ def _key(s: str) -> str:
 
 def before(text: str, start: int, window: int = 48) -> tuple[Tolerance, int] | None:
     """The qualifier ending just before `start`: (tolerance, where it starts)."""
+    if not written_before(text, start):
+        return None
     m = QUALIFIER_BEFORE.search(text, max(0, start - window), start)
     if m is None:
         return None
@@ -92,6 +94,8 @@ def after(text: str, end: int) -> tuple[Tolerance, int] | None:
 
 def range_opener(text: str, start: int) -> tuple[str, int] | None:
     """'between' / 'from' just before a figure: (word, where it starts)."""
+    if not written_before(text, start):
+        return None
     m = RANGE_OPENER.search(text, max(0, start - 24), start)
     return (m.group("q").lower(), m.start()) if m else None
 

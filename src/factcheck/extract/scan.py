@@ -9,6 +9,7 @@ text character by character in Python.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from factcheck.extract import kinds, qualifiers, units
 from factcheck.extract.figure import (
@@ -42,7 +43,7 @@ from factcheck.models import Quantity
 _VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
 _DIGITS = (
     r"(?<![\d])(?:\d{1,2}(?:,\d\d)+,\d{3}(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)"
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+(?!\d)(?![.,]\d\d\d)|\d+)(?:\.\d+)?"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}){1,4}(?!\d)(?![.,]\d\d\d)|\d+)(?:\.\d+)?"
     r"|(?<![\d.])\.\d+"
 )
 _WORD_FORMS = {v for w in NUMBER_WORDS for v in case_variants(w)}
@@ -86,14 +87,41 @@ _CHANGE = frozenset(kinds.LEX["change_words"])
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)[ \u00a0]+(?:([A-Za-z]+)[ \u00a0]+)?$")
 
 
+# Where a figure can start: a run of digits, or a number word, month name or vague amount
+# word. This plain pattern finds them at ~25 MB/s; CORE, whose alternatives open with
+# lookbehinds that defeat the regex engine's fast skipping, is then tried only there.
+_VAGUE_FIRST = {p.split()[0] for p in qualifiers.VAGUE if p.split()[0].lower() not in ("a", "an")}
+_VAGUE_SECOND = {p.split()[1] for p in qualifiers.VAGUE if p.split()[0].lower() in ("a", "an")}
+ANCHOR = re.compile(
+    r"[\d" + _VULGAR[1:-1] + r"]+|(?<![\w])(?:"
+    + trie_pattern(_WORD_FORMS | set(kinds.MONTHS) | _VAGUE_FIRST | _VAGUE_SECOND, flexible=False)
+    + r")(?![\w])"
+)
+
+
+def _anchors(text: str) -> Iterator[int]:
+    return (m.start() for m in ANCHOR.finditer(text))
+
+
+def _core_at(text: str, at: int) -> re.Match | None:
+    """CORE matched at an anchor, or just before it ('.08', 'a few hundred')."""
+    if at and text[at - 1] == "." and (m := CORE.match(text, at - 1)) is not None:
+        return m
+    if (a := ARTICLE_BEFORE.search(text, max(0, at - 4), at)) is not None \
+            and (m := CORE.match(text, a.start())) is not None and m.lastgroup == "vague":
+        return m
+    return CORE.match(text, at)
+
+
 def scan(text: str) -> list[Quantity]:
     """Every figure in `text`, in order of position."""
     figures: list[Figure] = []
     pos = 0
-    search = CORE.search
-    while (m := search(text, pos)) is not None:
-        found, pos = _HANDLERS[m.lastgroup](text, m)
-        pos = max(pos, m.end())
+    for at in _anchors(text):
+        if at < pos or (m := _core_at(text, at)) is None or m.start() < pos:
+            continue
+        found, end = _HANDLERS[m.lastgroup](text, m)
+        pos = max(end, m.end())
         figures.extend(found)
     figures.sort(key=lambda f: (f.start, f.end))
     _share_units(text, figures)
@@ -191,11 +219,27 @@ def _digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
 
 # --- numbers in words -----------------------------------------------------------------------------
 def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
+    """Every number in the run of number words at `m`, grown into figures."""
+    figs, pos = _word_run(text, m)
+    out: list[Figure] = []
+    for i, fig in enumerate(figs):
+        out.extend(_grow(text, fig, last=i == len(figs) - 1))
+    return out, max([pos] + [f.end for f in out])
+
+
+def _tokens_at(text: str, m: re.Match, limit: int | None = None) -> tuple[list[Token], int]:
+    """The run of number words starting at `m` ("two hundred and forty"), and where it ends."""
     tokens = [Token(m.group().lower(), m.start(), m.end())]
     pos = m.end()
-    while (x := WORD_NEXT.match(text, pos)) is not None:
+    while (limit is None or len(tokens) < limit) and (x := WORD_NEXT.match(text, pos)) is not None:
         tokens.append(Token(x.group("w").lower(), x.start("w"), x.end("w"), x.group("sep")))
         pos = x.end()
+    return tokens, pos
+
+
+def _word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
+    """The numbers of a run of number words as bare figures (no units, ranges or qualifiers)."""
+    tokens, pos = _tokens_at(text, m)
     first_cat = category(tokens[0].word)
     article = None
     if first_cat in ("hundred", "scale", "mult", "frac", "ord", "ords"):
@@ -221,10 +265,7 @@ def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
         if scale and kind == "count":
             fig.scaled, fig.scale = True, scale  # "five thousand": lets "four to five thousand" scale
         figs.append(fig)
-    out: list[Figure] = []
-    for i, fig in enumerate(figs):
-        out.extend(_grow(text, fig, last=i == len(figs) - 1))
-    return out, max([pos] + [f.end for f in out])
+    return figs, pos
 
 
 def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
@@ -255,7 +296,7 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
             _compound(text, fig)
         classify_form(text, fig)
         classify_age(text, fig)
-    if fig.kind not in ("year", "ordinal", "date"):
+    if fig.kind not in ("year", "ordinal", "date") and qualifiers.RANGE_JOINER.match(text, fig.end):
         partner = _range_partner(text, fig, qualifiers.range_opener(text, fig.start))
         if partner is not None:
             finish_noun(text, partner)
@@ -348,8 +389,12 @@ def _score(fig: Figure, second: Figure, joiner: re.Match) -> Figure | None:
 def _second_half(text: str, m: re.Match, fig: Figure, joiner: str) -> Figure | None:
     """The figure after a range joiner, with its currency, scale and unit."""
     if m.lastgroup == "words":
-        figs, _ = _words(text, m)
-        return figs[0] if figs and figs[0].start == m.start() else None
+        figs, _ = _word_run(text, m)
+        if not figs or figs[0].start != m.start() or figs[0].kind != "count":
+            return None
+        if len(figs) == 1:
+            units_after(text, figs[0])
+        return figs[0]
     second = _digit_figure(text, m)
     if not isinstance(second, Figure):
         return None
@@ -398,11 +443,7 @@ def _plain_number_at(text: str, pos: int) -> tuple[float, int, bool] | None:
         if not raw.replace(",", "").isdigit() or DOTTED.match(text, m.end()):
             return None
         return parse_digits(raw), m.end(), False
-    tokens = [Token(m.group().lower(), m.start(), m.end())]
-    end = m.end()
-    while (x := WORD_NEXT.match(text, end)) is not None:
-        tokens.append(Token(x.group("w").lower(), x.start("w"), x.end("w"), x.group("sep")))
-        end = x.end()
+    tokens, _ = _tokens_at(text, m, limit=24)
     found = parse_words(tokens)
     if not found or found[0].first != 0 or found[0].kind != "cardinal":
         return None

@@ -14,7 +14,7 @@ from functools import cache
 
 from factcheck.extract.lexicon import load
 from factcheck.extract.numbers import LEX as NUMBERS
-from factcheck.extract.patterns import case_variants, trie_pattern
+from factcheck.extract.patterns import case_variants, trie_pattern, written_before
 
 UNITS = load("units.yaml", "units")
 
@@ -158,6 +158,8 @@ CURRENCY_SIGN_AT = re.compile(
 
 def currency_before(text: str, start: int) -> tuple[str, int, str] | None:
     """A currency sign or code just before `start`: (ISO code, its start, surface)."""
+    if not written_before(text, start) and not text[start - 1:start].isalnum():
+        return None
     m = CURRENCY_BEFORE.search(text, max(0, start - 10), start)
     if m is None:
         return None
