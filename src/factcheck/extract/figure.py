@@ -92,7 +92,7 @@ def scale_after(text: str, fig: Figure, money: bool) -> None:
 # --- units on the right --------------------------------------------------------------------
 # "800,000 barrels a day", "5 tonnes per year", "10 l/h": a rate in that unit per time.
 _RATE = re.compile(
-    r"[ \t\u00a0]+(?:per|a|an|each|every)[ \t\u00a0]+(?P<t>day|hour|week|month|year|second|minute)(?![\w])"
+    r"[ \t\u00a0-]+(?:per|a|an|each|every)[ \t\u00a0-]+(?P<t>day|hour|week|month|year|second|minute)(?![\w])"
     r"|[ \t\u00a0]?/[ \t\u00a0]?(?P<t2>day|d|hour|hr|h|week|wk|month|year|yr|s|sec|min)(?![\w])"
 )
 _TIME_ABBREVIATIONS = {"d": "day", "hr": "hour", "h": "hour", "wk": "week", "yr": "year", "s": "second",

@@ -506,7 +506,7 @@ _SHARE_GAP = re.compile(r"[ \u00a0]+(?:or|and|to|nor)[ \u00a0]+$|[ \u00a0]*,[ \u
 def _share_units(text: str, figures: list[Figure]) -> None:
     """A bare number listed before a figure with a unit takes that unit."""
     for a, b in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if a.kind == "count" and a.unit == "count" and a.noun is None and a.qualifier == "exact" \
+        if a.kind == "count" and a.unit == "count" and a.noun is None and a.qualifier != "range" \
                 and b.unit != "count" and b.kind in ("measure", "money", "percent", "duration") \
                 and b.start - a.end < 8 and _SHARE_GAP.search(text, a.end, b.start):
             a.unit, a.kind = b.unit, b.kind
