@@ -131,8 +131,9 @@ def units_after(text: str, fig: Figure) -> None:
         return
     pounds = units.POUNDS_AFTER.match(text, end)
     if pounds is not None:
-        # "20 million pounds" is money; "25 pounds", "a twenty-pound bag" weigh.
-        money = fig.scaled and "-" not in pounds.group(0)
+        # "20 million pounds" is money; "25 pounds", "a twenty-pound bag",
+        # "5.1 million pounds of thrust" weigh.
+        money = fig.scaled and "-" not in pounds.group(0) and not _OF.match(text, pounds.end())
         fig.unit, fig.kind = ("GBP", "money") if money else ("pound", "measure")
         fig.end, fig.unit_is_adjective = pounds.end(), "-" in pounds.group(0)
         return

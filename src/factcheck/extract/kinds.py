@@ -225,6 +225,8 @@ def noun_after(text: str, end: int, through_of: bool = True) -> str | None:
             break  # "574 drones launched at", but "unmanned aerial vehicles"
         if verbish and head is None and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             break  # "51,000 filled the stadium": a verb, no noun
+        if head is not None and is_plural(head) and not is_plural(word) and word.islower():
+            break  # "dozens of residents travel to": a plural head, then its verb
         head = word.strip("'’-")
     return head or None
 

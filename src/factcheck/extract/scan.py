@@ -124,6 +124,7 @@ def scan(text: str) -> list[Quantity]:
         pos = max(end, m.end())
         figures.extend(found)
     figures.sort(key=lambda f: (f.start, f.end))
+    _follow_labels(text, figures)
     _share_units(text, figures)
     quantities = [f.quantity(text) for f in figures]
     link_conversions(text, quantities)
@@ -501,6 +502,20 @@ def _compound(text: str, fig: Figure) -> None:
 
 # --- shared units: "eight or nine euros", "45 and 50 mg", "from 4.8 to 4.7 percent" ------------
 _SHARE_GAP = re.compile(r"[ \u00a0]+(?:or|and|to|nor)[ \u00a0]+$|[ \u00a0]*,[ \u00a0]*$")
+
+
+_OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+$")
+_CODE_GAP = re.compile(r"[ \u00a0]$")
+
+
+def _follow_labels(text: str, figures: list[Figure]) -> None:
+    """'Caption 27 of 30', '0207 782 4368': what follows a label in the same way is a label."""
+    for a, b in zip(figures, figures[1:]):
+        if a.kind != "ordinal" or b.kind != "count" or b.qualifier != "exact" or not b.digits:
+            continue
+        if _OF_GAP.match(text, a.end, b.start) or (
+                a.digits.isdigit() and b.digits.isdigit() and _CODE_GAP.match(text, a.end, b.start)):
+            b.kind, b.noun = "ordinal", None
 
 
 def _share_units(text: str, figures: list[Figure]) -> None:
