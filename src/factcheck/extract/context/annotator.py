@@ -105,6 +105,7 @@ class DocContext:
         self._quote_claims: dict[tuple[int, int], Claim | None] = {}
         self._actors: dict[tuple[str | None, str], str] = {}
         self._line_starts: list[int] | None = None
+        self.figure_starts: frozenset[int] = frozenset()  # "Dozens of …" is no name
 
     # --------------------------------------------------------------- caches
     def info(self, i: int) -> SentenceInfo:
@@ -182,16 +183,33 @@ class DocContext:
                 return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
         return claim
 
-    def _actor(self, s: SentenceInfo, speaker: str) -> str | None:
+    def _actor(self, s: SentenceInfo, claim: Claim) -> str | None:
         """The speaker's side; "the air force" takes the side of "Ukraine's air force"
-        named earlier by the same source."""
+        named earlier by the same source; "the country's air force" that of the country
+        named last before it that is not the attacker."""
+        speaker = claim.speaker
         actor = resolve_actor(self.lex, self.r.places.gaz, self.r.demonyms, speaker)
-        head = (s.source, speaker.split()[-1].lower())
+        if actor is None and speaker.lower().startswith(self.lex.country_anaphors):
+            actor = self._country_before(s, claim.start)
+        words = speaker.lower().replace("’", "'").split()
+        head = (s.source, words[-1])
         if actor:
             self._actors.setdefault(head, actor)
-        elif speaker.lower().startswith(("the ", "a ", "an ")):
+        elif words[0] in ("the", "a", "an"):
             actor = self._actors.get(head)
+            for w in words[1:-1]:
+                if actor is None and w.endswith("'s"):
+                    actor = self._actors.get((s.source, w[:-2]))  # "the air force's tallies"
         return actor
+
+    def _country_before(self, s: SentenceInfo, offset: int) -> str | None:
+        places = self.r.places
+        here = self.info(self.sentences.index_at(offset))
+        for p in (here, *self.previous(here)):
+            country = places.last_country(p.text, self.mentions(p), offset - p.start)
+            if country:
+                return country
+        return None
 
     def _person_before(self, s: SentenceInfo, offset: int) -> str | None:
         """The nearest capitalised name before `offset` in the sentence that is not a
@@ -205,7 +223,12 @@ class DocContext:
                 continue
             name = " ".join(words)
             bare = name[:-2] if name.endswith(("'s", "’s")) else name
-            if gaz.lookup(bare) or bare in self.r.demonyms or bare in _CALENDAR:
+            if (
+                gaz.lookup(bare)
+                or bare in self.r.demonyms
+                or bare in _CALENDAR
+                or s.start + m.start() in self.figure_starts
+            ):
                 continue
             best = bare
         return best
@@ -312,24 +335,27 @@ class DocContext:
         if claim and claim.speaker.lower() not in _BARE_PRONOUNS:
             # ("they said" with nobody to refer to tells the reader nothing)
             fact.attribution = claim.speaker
-            fact.actor = self._actor(s, claim.speaker)
+            fact.actor = self._actor(s, claim)
         how = None
         if q.kind in COUNTED:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
             np = read_noun_phrase(lex, tokens, after, plural)
+            if _opens_part(lex, tokens, fig_first):
+                np.part = True  # "killed 12 people, including 10 children"
             fact.entity, antecedent = self._entity(s, np, prev)
             coordinated = (
                 prev.fact.measure
                 if prev and _joined(tokens, prev.np.end_index, fig_first)
                 else None
             )
-            measure, how = find_measure(
+            measure, how, role = find_measure(
                 lex, s.text, tokens, fig_first, np, fact.entity, s.start, q.start, coordinated, True
             )
-            if measure is None and antecedent is not None:
-                measure, how = antecedent.measure, "antecedent"
-            if fact.entity is None and measure and (np.elided or np.anaphoric or np.state):
-                fact.entity = lex.measure_entity.get(measure)
+            if role is None and antecedent is not None and not np.part:
+                measure = role = antecedent.measure  # "and 15 others"
+                how = "antecedent"
+            if fact.entity is None and role and (np.elided or np.anaphoric or np.state):
+                fact.entity = lex.measure_entity.get(role)
             fact.measure = measure
             if np.role and fact.entity is None:
                 fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
@@ -344,8 +370,32 @@ class DocContext:
         )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
+        if np.part and fact.measure and self._whole_nearby(s, fact):
+            fact.measure = None  # "ten were killed …; three of the soldiers died": a share
+        if (
+            how in ("passive", "active")
+            and prev is not None
+            and prev.fact.measure is None
+            and prev.fact.entity
+            and not prev.np.part
+            and _joined(tokens, prev.np.end_index, fig_first)
+            and _compatible(lex.class_of(prev.fact.entity), lex.class_of(fact.entity))
+        ):
+            # "left two soldiers and three civilians dead": the predicate is both figures'.
+            prev.fact.measure = fact.measure
+            prev.fact.scope = prev.fact.scope or fact.scope
         s.figures.append(Figure(fact, np, fig_first))
         return fact
+
+    def _whole_nearby(self, s: SentenceInfo, fact: Fact) -> bool:
+        """An earlier figure of this source already gives the toll this share would match."""
+        key = (fact.measure, fact.entity, fact.location, fact.scope)
+        for p in (s, *self.previous(s)):
+            for f in p.figures:
+                g = f.fact
+                if not f.np.part and (g.measure, g.entity, g.location, g.scope) == key:
+                    return True
+        return False
 
     @staticmethod
     def _linked(s: SentenceInfo, prev: Figure, np: NounPhrase) -> bool:
@@ -390,6 +440,22 @@ def _first_token_at(tokens: list[Token], offset: int) -> int:
     return lo
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Two entity classes that one predicate can cover (an unknown class fits any)."""
+    return a is None or b is None or a == b
+
+
+def _opens_part(lex: Lexicon, tokens: list[Token], fig_first: int) -> bool:
+    """The figure follows "including" / "among them": a share of the figure before it."""
+    if fig_first < 1:
+        return False
+    if tokens[fig_first - 1].low in lex.part_openers:
+        return True
+    return fig_first >= 2 and (
+        f"{tokens[fig_first - 2].low} {tokens[fig_first - 1].low}" in lex.part_openers
+    )
+
+
 def _joined(tokens: list[Token], a: int, b: int) -> bool:
     """Only a conjunction (and qualifiers) lies between two figures' phrases."""
     between = tokens[a:b]
@@ -424,6 +490,7 @@ def annotate_document(
 ) -> list[Fact]:
     lex = lex or load_lexicon()
     ctx = DocContext(doc, Readers.get(lex))
+    ctx.figure_starts = frozenset(q.start for q in quantities)
     # Analyse in text order (later figures lean on earlier ones), answer in input order.
     order = sorted(range(len(quantities)), key=lambda k: (quantities[k].start, quantities[k].end))
     facts: dict[int, Fact] = {}

@@ -223,6 +223,8 @@ class AttributionReader:
             else:
                 return None, -1
         end = j
+        if end >= 0 and tokens[end].low in ("and", "or", "but"):
+            return None, -1  # "… at $18m and said": the subject is further back, unknown here
         while j >= 0 and end - j < 8:
             t = tokens[j]
             if not t.is_word or t.low in _SPEAKER_STOP:
@@ -302,10 +304,12 @@ def _plausible(speaker: str) -> bool:
     if low in ("it", "this", "that", "there", "which", "what"):
         return low == "it"
     if not any(w[0].isupper() for w in words):
-        # lower-case speakers are short nouns ("officials", "the city council"),
+        # lower-case speakers are short nouns ("officials", "the city council") or a
+        # title of a body ("the head of the regional military administration"),
         # not adverbs or clauses ("left his brother with what he")
         last = words[-1].lower()
-        if last.endswith("ly") or last in _NOT_SPEAKERS or len(words) > 4:
+        titled = len(words) > 3 and words[0].lower() in ("the", "a") and words[2] == "of"
+        if last.endswith("ly") or last in _NOT_SPEAKERS or (len(words) > 4 and not titled):
             return False
         if len(words) > 1 and any(w.lower() in _PRONOUNS for w in words):
             return False

@@ -29,6 +29,7 @@ class NounPhrase:
     owner: str | None = None  # "Ukrainian drones" → Ukraine
     anaphoric: bool = False  # "15 others", "of the total": the noun is an earlier figure's
     elided: bool = False  # nothing counted is named at all
+    part: bool = False  # "five of the dead", "one of the pilots": a share of a larger group
 
 
 def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: bool) -> NounPhrase:
@@ -37,16 +38,20 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     n = len(tokens)
     if i < n and tokens[i].text in ("-", "–") and i + 1 < n and tokens[i + 1].is_word:
         i += 1  # "26-storey" / "5-strong": the glued word is the noun
-    # "Dozens of residential buildings"; "40,000 of the total" points back.
+    # "Dozens of residential buildings" counts buildings; "40,000 of the total",
+    # "five of the dead", "one of the pilots" are shares of a larger group.
     if i < n and tokens[i].low == "of":
         for k in range(min(5, n - i), 1, -1):
             phrase = " ".join(t.low for t in tokens[i : i + k])
             if phrase in lex.anaphoric:
-                np.anaphoric = True
-                last = tokens[i + k - 1].low
-                if last in lex.states:  # "nine of the dead": the role is in the phrase
-                    np.state = lex.states[last]
+                np.anaphoric = np.part = True
                 j = i + k
+                last = tokens[j - 1].low
+                if last not in lex.states and j < n and tokens[j].low in lex.states:
+                    last = tokens[j].low  # "one of those injured"
+                    j += 1
+                if last in lex.states:  # "nine of the dead": the role is the whole's
+                    np.state = lex.states[last]
                 if j < n and tokens[j].low in ("number", "figure", "amount", "count"):
                     j += 1
                 np.end, np.end_index = tokens[j - 1].end, j
@@ -54,17 +59,22 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         i += 1
         while i < n and tokens[i].low in _DETERMINERS:
             i += 1
+            np.part = True
         if i < n and tokens[i].text[0].isdigit():
             i += 1  # "20 of 71 scheduled laps": the noun is the whole's
+            np.part = True
+        # The whole is plural whatever the share: "one of the heaviest attacks".
+        plural_figure = plural_figure or np.part
     i = _skip_possessors(tokens, i)
     if i >= n or not tokens[i].is_word:
         np.elided = True
         return np
     first = tokens[i]
-    if first.low in lex.states and not _noun_follows(lex, tokens, i + 1):
-        np.state = lex.states[first.low]
+    k = i + 1 if first.low.endswith("ly") and i + 1 < n else i  # "six seriously injured"
+    if tokens[k].low in lex.states and not _noun_follows(lex, tokens, k + 1):
+        np.state = lex.states[tokens[k].low]
         np.elided = True
-        np.end, np.end_index = first.end, i + 1
+        np.end, np.end_index = tokens[k].end, k + 1
         return np
     if (
         first.low in lex.forms

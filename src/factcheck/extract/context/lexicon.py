@@ -28,6 +28,7 @@ ENTITIES_SCHEMA = {
     "stop_words": _STRS,
     "modifiers": _STRS,
     "not_participles": _STRS,
+    "part_openers": _STRS,
 }
 MEASURES_SCHEMA = {
     "measures": {
@@ -40,6 +41,7 @@ MEASURES_SCHEMA = {
             "nouns": _STRS,
             "after": _STRS,
             "entities": _STRS,
+            "subsets": _STRS,
         }
     },
     "rise_verbs": _STRS,
@@ -48,12 +50,14 @@ SCOPE_SCHEMA = {
     "scopes": {"cumulative": _STRS, "period": _STRS, "event": _STRS},
     "incident_cues": _STRS,
     "incident_measures": _STRS,
+    "comparisons": _STRS,
 }
 ATTRIBUTION_SCHEMA = {
     "verbs": _STRS,
     "according": _STRS,
     "pronouns": _STRS,
     "actors": {"*": _STRS},
+    "country_anaphors": _STRS,
 }
 PLACES_SCHEMA = {
     "prefer": {"*": "str"},
@@ -65,6 +69,9 @@ PLACES_SCHEMA = {
     "locative": _STRS,
     "anaphors": _STRS,
     "official_words": _STRS,
+    "struck_words": _STRS,
+    "attacker_verbs": _STRS,
+    "under_fire": _STRS,
 }
 
 VOWELS = frozenset("aeiou")
@@ -116,6 +123,8 @@ class Lexicon:
     role_nouns: dict[str, str] = field(default_factory=dict)
     after: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     measure_entity: dict[str, str] = field(default_factory=dict)
+    subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # "seriously" injured
+    part_openers: frozenset[str] = frozenset()  # "including 10 children"
     monotonic: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
@@ -124,12 +133,14 @@ class Lexicon:
     scope_order: list[str] = field(default_factory=list)
     incident_cues: re.Pattern[str] | None = None
     incident_measures: frozenset[str] = frozenset()
+    comparison: re.Pattern[str] | None = None  # "one of the heaviest attacks this year"
     # attribution
     speech_verbs: frozenset[str] = frozenset()
     according: re.Pattern[str] | None = None
     speaker_pronouns: frozenset[str] = frozenset()
     actors: dict[str, str] = field(default_factory=dict)
     actor_pattern: re.Pattern[str] | None = None
+    country_anaphors: tuple[str, ...] = ()  # "the country's air force"
     # places (the gazetteer itself is in places.py)
     places: dict = field(default_factory=dict)
     _gazetteer: object = None
@@ -220,6 +231,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
     lex.stop_words = frozenset(_norm(w) for w in data.get("stop_words", []))
     lex.modifiers = frozenset(_norm(w) for w in data.get("modifiers", []))
     lex.not_participles = frozenset(_norm(w) for w in data.get("not_participles", []))
+    lex.part_openers = frozenset(_norm(w) for w in data.get("part_openers", []))
 
 
 def _load_measures(lex: Lexicon, path: Path) -> None:
@@ -241,6 +253,8 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
             lex.after.append((name, _compile(r"(?:" + pattern + r")", path, f"{name}.after[{i}]")))
         if spec.get("entity"):
             lex.measure_entity[name] = spec["entity"]
+        if spec.get("subsets"):
+            lex.subsets[name] = frozenset(_norm(w) for w in spec["subsets"])
         if spec.get("monotonic"):
             lex.monotonic |= {name}
     lex.role_nouns = toll_nouns
@@ -277,6 +291,16 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
     if cues:
         lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
     lex.incident_measures = frozenset(data.get("incident_measures", []))
+    comparisons = data.get("comparisons", [])
+    for p in comparisons:
+        if p != p.lower():
+            raise RuleError(f"comparisons: write patterns in lower case: {p!r}", str(path))
+        _compile(p, path, "comparisons")
+    if comparisons:
+        # The comparison runs from its word to the end of the clause.
+        lex.comparison = re.compile(
+            r"\b(?:" + "|".join(f"(?:{p})" for p in comparisons) + r")\b[^,;:.!?()—]*"
+        )
 
 
 def _load_attribution(lex: Lexicon, path: Path) -> None:
@@ -289,6 +313,7 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     for side, names in data.get("actors", {}).items():
         for n in names:
             lex.actors.setdefault(n, side)
+    lex.country_anaphors = tuple(_norm(p) for p in data.get("country_anaphors", []))
     if lex.actors:
         lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
 

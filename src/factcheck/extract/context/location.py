@@ -37,6 +37,13 @@ _IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
 
 
 _DIRECTIONS = re.compile(_DIRECTION + "$")
+# A locative "there" ("were injured there") refers back to a place; an existential
+# one ("there were", "there's") does not. Lower case only: "There were …" opens sentences.
+_THERE = re.compile(
+    r"(?<![\w-])there(?!['’]s)(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|can|"
+    r"may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|been|be|"
+    r"exists?|existed|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)\b)"
+)
 
 
 def _strip_possessive(name: str) -> str:
@@ -77,6 +84,45 @@ class PlaceReader:
             re.I,
         )
         self.anaphor = re.compile(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I) if anaphors else None
+        self.struck_words = frozenset(w.lower() for w in cfg.get("struck_words", []))
+        struck = "|".join(re.escape(w) for w in sorted(self.struck_words, key=len, reverse=True))
+        under = "|".join(
+            re.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(cfg.get("under_fire", []), key=len, reverse=True)
+        )
+        alternatives = []
+        if struck:
+            # "Lutsk was hit", "Kharkiv has been repeatedly shelled", "Odesa, hit by"
+            alternatives.append(
+                r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been|got)\s+"
+                rf"(?:[a-z]+ly\s+|also\s+|again\s+)?(?:{struck})|,?\s*(?:{struck})\s+by)\b"
+            )
+        if under:
+            alternatives.append(
+                r"(?:came|comes|come|has\s+come|had\s+come|was|were|is|are|remains?|remained)"
+                rf"\s+under\s+(?:(?:heavy|intense|renewed|massive|a)\s+)?(?:{under})\b"
+            )
+        attacker = sorted(
+            self.struck_words | {w.lower() for w in cfg.get("attacker_verbs", [])},
+            key=len,
+            reverse=True,
+        )
+        self.attacker_after = (
+            re.compile(
+                r"^\s+(?:has\s+|had\s+|have\s+)?(?:"
+                + "|".join(re.escape(w) for w in attacker)
+                + r")\b(?!\s+by\b)",
+                re.I,
+            )
+            if attacker
+            else None
+        )
+        # A place struck as a passive subject is where the story now is.
+        self.struck_after = (
+            re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(alternatives) + ")", re.I)
+            if alternatives
+            else None
+        )
 
     def mentions(self, text: str) -> list[Mention]:
         out: list[Mention] = []
@@ -176,6 +222,8 @@ class PlaceReader:
             w = words[j]
             if w in self.locative:
                 prep = w
+            elif w in self.struck_words:
+                strong = True  # "a missile struck Lutsk": the place attacked
             elif (
                 w in _AWAY or w in _SPEECH or (w == "to" and j > 0 and words[j - 1] == "according")
             ):
@@ -192,7 +240,11 @@ class PlaceReader:
             bool(_AFTER_NOUN.match(after))
             and _AFTER_NOUN.match(after).group(1).lower() in self.place_nouns
         )
-        strong = strong or noun_after
+        strong = (
+            strong
+            or noun_after
+            or bool(self.struck_after is not None and self.struck_after.match(after))
+        )
         locative_prep = prep in _IN_COUNTRY
         if possessive and not noun_after:
             return Mention(
@@ -208,6 +260,17 @@ class PlaceReader:
             if small and not (strong or prep):
                 return None
         return Mention(start, end, place, 2 if (strong or prep) else 1, locative_prep)
+
+    def last_country(self, text: str, mentions: list[Mention], before: int) -> str | None:
+        """The country named last before `before` that is not the attacker: the one
+        "the country's air force" belongs to."""
+        for m in reversed(mentions):
+            if m.end > before or m.place.kind != "country":
+                continue
+            if self.attacker_after is not None and self.attacker_after.match(text, m.end):
+                continue  # "Russia launched …": the attacker, not the speaker's country
+            return m.place.name
+        return None
 
     def is_official(self, speaker: str) -> bool:
         """Whether a speaker is a place's authority ("the Kyiv city administration")."""
@@ -242,4 +305,7 @@ class PlaceReader:
         return max(usable, key=lambda m: (m.cue, -m.start)).place.name
 
     def refers_back(self, text: str) -> bool:
-        return bool(self.anaphor and self.anaphor.search(text))
+        return bool(
+            (self.anaphor and self.anaphor.search(text))
+            or ("there" in text and _THERE.search(text))
+        )

@@ -39,7 +39,11 @@ _ASIDE_OPENERS = frozenset(
     "including among mostly mainly many most some all both among them of whom".split()
 )
 
-Found = tuple[str | None, str | None]  # (measure, how it was found)
+# (measure, how it was found, the role the words name even when the figure is only
+# a share of it: "five of the dead" has no measure but counts people)
+Found = tuple[str | None, str | None, str | None]
+_RELATIVES = frozenset(["who", "that", "which"])
+_SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of the dead"
 
 
 def find_measure(
@@ -55,31 +59,95 @@ def find_measure(
     is_count: bool,
 ) -> Found:
     """`tokens` are the sentence's; `fig_first` the index of the figure's first token;
-    `np.end_index` the first token after the counted phrase."""
+    `np.end_index` the first token after the counted phrase.
+
+    A share of a group ("five of the dead", "one of the pilots who died") takes no
+    role from the group's own description, and a grade of a toll ("four were
+    seriously injured") none at all: either would read as a smaller toll."""
+    measure, how, at = _find(
+        lex,
+        text,
+        tokens,
+        fig_first,
+        np,
+        entity,
+        sentence_start,
+        fig_start,
+        coordinated_measure,
+        is_count,
+    )
+    if measure is None:
+        return None, None, None
+    if np.part and (
+        how in _SHARE_ROLES
+        or (how in ("passive", "active") and _relative_between(tokens, np.end_index, at))
+    ):
+        return None, "part", measure
+    subsets = lex.subsets.get(measure)
+    if subsets and _graded(tokens, fig_first, np.end_index, at, how, subsets):
+        return None, "subset", measure
+    return measure, how, measure
+
+
+def _find(
+    lex,
+    text,
+    tokens,
+    fig_first,
+    np,
+    entity,
+    sentence_start,
+    fig_start,
+    coordinated_measure,
+    is_count,
+) -> tuple[str | None, str | None, int]:
+    """(measure, how, index of the token that named it or -1)."""
     if np.state:
-        return np.state, "state"
+        return np.state, "state", -1
     if np.role:
-        return np.role, "role"
+        return np.role, "role", -1
     if np.modifier_measure:
-        return np.modifier_measure, "modifier"  # "100 wounded people": the noun says it
-    found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
+        return np.modifier_measure, "modifier", -1  # "100 wounded people": the noun says it
+    found, at = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
     if found:
-        return found, "passive"
-    found = _verb_before(lex, tokens, fig_first, entity)
+        return found, "passive", at
+    found, at = _verb_before(lex, tokens, fig_first, entity)
     if found:
-        return found, "verb"
+        return found, "verb", at
     if coordinated_measure and _follows_conjunction(tokens, fig_first):
-        return coordinated_measure, "coordination"
+        return coordinated_measure, "coordination", -1
     if is_count and lex.toll is not None and _toll_possible(lex, tokens, fig_first):
         m = lex.toll.search(
             text, max(0, fig_start - sentence_start - 160), fig_start - sentence_start
         )
         if m:
-            return lex.role_nouns[" ".join(m.group("noun").lower().split())], "toll"
-    found = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=True)
+            return lex.role_nouns[" ".join(m.group("noun").lower().split())], "toll", -1
+    found, at = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=True)
     if found:
-        return found, "active"
-    return None, None
+        return found, "active", at
+    return None, None, -1
+
+
+def _relative_between(tokens: list[Token], a: int, b: int) -> bool:
+    """A relative clause ("one of the pilots who died") describes the group, not the share."""
+    return any(t.low in _RELATIVES for t in tokens[a:b])
+
+
+def _graded(
+    tokens: list[Token], fig_first: int, a: int, at: int, how: str, subsets: frozenset[str]
+) -> bool:
+    """A grade word by the figure, its noun or its verb: "seriously injuring 4",
+    "20 others were slightly hurt", "4 people suffered serious injuries"."""
+    if how == "verb":
+        return at > 0 and tokens[at - 1].low in subsets
+    if how in ("passive", "active"):
+        for t in tokens[a : min(len(tokens), max(at, a) + 4)]:
+            if t.low in subsets:
+                return True
+            if t.text in ",;:.!?()":
+                return False
+        return False
+    return any(t.low in subsets for t in tokens[fig_first:a])  # "12 seriously wounded"
 
 
 def _toll_possible(lex: Lexicon, tokens: list[Token], fig_first: int) -> bool:
@@ -119,7 +187,7 @@ def _skip_aside(tokens: list[Token], j: int) -> int:
     return j
 
 
-def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str | None:
+def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tuple[str | None, int]:
     n = len(tokens)
     j = _skip_aside(tokens, j)
     if j < n and tokens[j].text == "," and j > 0 and _in_aside(tokens, j):
@@ -131,10 +199,10 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str 
         j += 1
         skipped += 1
     if j >= n:
-        return None
+        return None, -1
     if allow_pp:
         if skipped:
-            return None  # already tried
+            return None, -1  # already tried
         if tokens[j].low in _PREPOSITIONS:
             # Skip one short prepositional phrase: "missiles with cluster munitions struck".
             k = j + 1
@@ -145,25 +213,25 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> str 
                 and _form_at(lex, tokens, k, entity) is None
             ):
                 if tokens[k].low in lex.stop_words and tokens[k].low not in ("the", "a", "an"):
-                    return None
+                    return None, -1
                 k += 1
             j = k
             if j >= n:
-                return None
+                return None, -1
         elif tokens[j].text in QUOTES:
             j += 1
             if j >= n:
-                return None
+                return None, -1
     if not tokens[j].is_word:
-        return None
+        return None, -1
     found = _form_at(lex, tokens, j, entity)
     if found:
-        return found
+        return found, j
     start = tokens[j].start - sentence_start
     for measure, pattern in lex.after:
         if pattern.match(text, start):
-            return measure
-    return None
+            return measure, j
+    return None, -1
 
 
 def _in_aside(tokens: list[Token], j: int) -> bool:
@@ -176,20 +244,20 @@ def _in_aside(tokens: list[Token], j: int) -> bool:
 
 def _verb_before(
     lex: Lexicon, tokens: list[Token], fig_first: int, entity: str | None
-) -> str | None:
+) -> tuple[str | None, int]:
     j = fig_first - 1
     # Skip qualifiers and quotes the quantity span did not take: "killed (at least) one".
     while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
         j -= 1
     if j < 0 or not tokens[j].is_word:
-        return None
+        return None, -1
     for k in range(min(lex.max_form_words, j + 1), 0, -1):
         words = tokens[j - k + 1 : j + 1]
         if all(t.is_word for t in words):
             measure = lex.measures_for(" ".join(t.low for t in words), entity)
             if measure:
-                return measure
-    return None
+                return measure, j - k + 1
+    return None, -1
 
 
 def _follows_conjunction(tokens: list[Token], fig_first: int) -> bool:
