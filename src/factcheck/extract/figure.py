@@ -107,7 +107,7 @@ _NO_UNIT = re.compile(r"[ \t\u00a0]*(?:[,;:)\]!?\n]|\.(?!\d)|$)")
 def units_after(text: str, fig: Figure) -> None:
     """Percent, currency, age or physical unit written after the figure."""
     end = fig.end
-    if _NO_UNIT.match(text, end):
+    if _NO_UNIT.match(text, end) or not units.could_follow(text, end):
         return
     if fig.kind == "money":
         cur = units.currency_after(text, end)
@@ -172,7 +172,7 @@ NEGATIVE_BEFORE = re.compile(
 
 def sign_before(text: str, fig: Figure) -> None:
     """'-5', '−3', 'minus five' make the figure negative."""
-    if fig.start > 0 and _SIGN_CONTEXT.match(text, fig.start - 1):
+    if fig.start > 0 and text[fig.start - 1] in "-−‑" and _SIGN_CONTEXT.match(text, fig.start - 1):
         fig.start -= 1
         fig.value = -fig.value
         return

@@ -68,6 +68,9 @@ def _emit(node: dict) -> str:
 _SIGNS = frozenset("$£€¥₹₽₴₪₩₺₦₱₫₡₾₭₿~<>≤≥≈#=")
 
 
+_last_asked: list = [None, -1, False]  # (text, start, answer): each figure asks several times
+
+
 def written_before(text: str, start: int) -> bool:
     """Whether a word or sign stands just before `start` (spaces aside).
 
@@ -75,6 +78,14 @@ def written_before(text: str, start: int) -> bool:
     can only succeed then; skipping them otherwise keeps lists of bare numbers
     ("1,2,3,4") as cheap as prose.
     """
+    if _last_asked[0] is text and _last_asked[1] == start:
+        return _last_asked[2]
+    answer = _written_before(text, start)
+    _last_asked[:] = [text, start, answer]
+    return answer
+
+
+def _written_before(text: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and start - i <= 3 and text[i] in " \u00a0":
         i -= 1

@@ -9,7 +9,7 @@ text character by character in Python.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from itertools import pairwise
 
 from factcheck.extract import kinds, qualifiers, units
 from factcheck.extract.figure import (
@@ -81,6 +81,10 @@ TIMES_TEN = re.compile(r"[ \u00a0]?[x×][ \u00a0]?(\d{1,3})\^?([-+−]?\d{1,3})(
 SLASH = re.compile(r"[ \u00a0]?[/⁄][ \u00a0]?(\d{1,6})(?![\d/⁄])")
 MIXED = re.compile(r"[ \u00a0]+(\d{1,2})/(\d{1,3})(?![\d/])|[ \u00a0]?(" + _VULGAR + ")")
 DOTTED = re.compile(r"(?:\.\d+){2,}")
+# Characters after digits that may continue the number: exponent, power, times-ten, slash,
+# a space before a mixed fraction ("2 1/4"), a vulgar fraction.
+_EXTENDERS = frozenset("eE^x×/⁄ \u00a0" + "".join(VULGAR_FRACTIONS))
+_DIGIT_IDIOMS = frozenset(p for p in NUMBERS["not_figures"] if any(ch.isdigit() for ch in p))
 
 _CONVERSION_GAP = re.compile(r"[ \u00a0]*(?:\(|\[|/|,?[ \u00a0]*or)[ \u00a0]*$")
 _CHANGE = frozenset(kinds.LEX["change_words"])
@@ -99,15 +103,12 @@ ANCHOR = re.compile(
 )
 
 
-def _anchors(text: str) -> Iterator[int]:
-    return (m.start() for m in ANCHOR.finditer(text))
-
-
-def _core_at(text: str, at: int) -> re.Match | None:
+def _core_at(text: str, anchor: re.Match) -> re.Match | None:
     """CORE matched at an anchor, or just before it ('.08', 'a few hundred')."""
+    at = anchor.start()
     if at and text[at - 1] == "." and (m := CORE.match(text, at - 1)) is not None:
         return m
-    if (a := ARTICLE_BEFORE.search(text, max(0, at - 4), at)) is not None \
+    if anchor.group() in _VAGUE_SECOND and (a := ARTICLE_BEFORE.search(text, max(0, at - 4), at)) \
             and (m := CORE.match(text, a.start())) is not None and m.lastgroup == "vague":
         return m
     return CORE.match(text, at)
@@ -117,8 +118,8 @@ def scan(text: str) -> list[Quantity]:
     """Every figure in `text`, in order of position."""
     figures: list[Figure] = []
     pos = 0
-    for at in _anchors(text):
-        if at < pos or (m := _core_at(text, at)) is None or m.start() < pos:
+    for anchor in ANCHOR.finditer(text):
+        if anchor.start() < pos or (m := _core_at(text, anchor)) is None or m.start() < pos:
             continue
         found, end = _HANDLERS[m.lastgroup](text, m)
         pos = max(end, m.end())
@@ -189,6 +190,8 @@ def _digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
             at += len(part) + 1
         return figs or None
     fig = Figure(s, e, parse_digits(raw), digits=raw)
+    if text[e:e + 1] not in _EXTENDERS:
+        return fig  # nothing that could continue the number: the common case, decided cheaply
     if (x := SCIENTIFIC.match(text, e)) is not None:
         fig.value *= 10.0 ** int(x.group(1))
         fig.end = x.end()
@@ -203,6 +206,8 @@ def _digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
             fig.end = x.end()
     elif (x := SLASH.match(text, e)) is not None and "," not in raw and "." not in raw:
         den = float(x.group(1))
+        if text[s:x.end()] in _DIGIT_IDIOMS:
+            return Figure(s, x.end(), fig.value, kind="ordinal", digits=raw)  # "9/11", "24/7"
         if den == 0 or text[s - 1:s] == "/":
             return None
         fig.value /= den
@@ -510,7 +515,7 @@ _CODE_GAP = re.compile(r"[ \u00a0]$")
 
 def _follow_labels(text: str, figures: list[Figure]) -> None:
     """'Caption 27 of 30', '0207 782 4368': what follows a label in the same way is a label."""
-    for a, b in zip(figures, figures[1:]):
+    for a, b in pairwise(figures):
         if a.kind != "ordinal" or b.kind != "count" or b.qualifier != "exact" or not b.digits:
             continue
         if _OF_GAP.match(text, a.end, b.start) or (

@@ -229,3 +229,27 @@ def same_dimension(a: str, b: str) -> bool:
         return False
     da, db = dimension(a), dimension(b)
     return da is not None and da == db
+
+
+# --- a cheap first look -----------------------------------------------------------------
+# The first run of letters of every surface that can follow a figure ("km", "per", "year",
+# "dollars", "us"). When the next word is none of these, no unit, currency, percent or age
+# pattern can match, and the figure skips them ("574 drones").
+_FIRST_LETTERS = re.compile(r"[A-Za-zµμ]+")
+FIRST_WORDS = frozenset(
+    m.group().lower()
+    for forms in (_unit_forms, _percent_forms, _age_forms, list(_WORD_LOOKUP), list(_SUBUNIT_LOOKUP),
+                  ["pound", "pounds"])
+    for form in forms
+    if (m := _FIRST_LETTERS.match(form)) is not None
+)
+_NEXT = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*(?:([A-Za-zµμ]+)|\S)")
+
+
+def could_follow(text: str, pos: int) -> bool:
+    """Whether a unit, currency, percent or age may be written at `pos`."""
+    m = _NEXT.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    return word is None or word.lower() in FIRST_WORDS
