@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from factcheck.models import Document, Fact, Quantity
 
 from .attribution import AttributionReader, Claim, resolve_actor
-from .entity import NounPhrase, read_noun_phrase
+from .entity import NounPhrase, glued_noun, is_approximate, read_noun_phrase
 from .lexicon import Lexicon, load_lexicon
 from .location import Mention, PlaceReader
 from .measure import find_measure, simple_past
-from .scope import find_scope, scope_marks
+from .scope import ScopeMarks, find_scope, own_marks, scope_marks
 from .sentences import SentenceIndex
 from .words import Token, tokenize
 
@@ -55,7 +55,7 @@ class SentenceInfo:
     _tokens: list[Token] | None = None
     _mentions: list[Mention] | None = None
     _claims: list[Claim] | None = None
-    _scope_marks: tuple | None = None
+    _scope_marks: ScopeMarks | None = None
     figures: list[Figure] = field(default_factory=list)
     claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
     claim_resolved: bool = False
@@ -276,6 +276,23 @@ class DocContext:
                     return prior, True
         return None, False
 
+    # ---------------------------------------------------------------- scope
+    def scope_marks(self, s: SentenceInfo) -> ScopeMarks:
+        if s._scope_marks is None:
+            s._scope_marks = scope_marks(self.lex, s.text.lower())
+        return s._scope_marks
+
+    def _dated_before(self, s: SentenceInfo) -> str | None:
+        """The period or running total the previous sentence of the same paragraph
+        dates itself to ("In July 2012 a gunman opened fire in a cinema."), if any."""
+        if s.index == 0:
+            return None
+        p = self.info(s.index - 1)
+        if p.source != s.source or "\n" in self.text[p.end : s.start]:
+            return None
+        own = own_marks(self.scope_marks(p), None, -1)  # comparisons anywhere do not count
+        return own[0][0] if own and own[0][0] != "event" else None
+
     # ------------------------------------------------------------- location
     def topic(self, s: SentenceInfo) -> str | None:
         for f in s.figures:
@@ -284,7 +301,7 @@ class DocContext:
         return self.r.places.topic(s.text, self.mentions(s))
 
     def location_for(
-        self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool
+        self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool, end: int
     ) -> str | None:
         places = self.r.places
         mentions = self.mentions(s)
@@ -297,7 +314,7 @@ class DocContext:
             # is, not the figure — unless the speaker is that place's authority.
             a, b = claim.start - s.start, claim.end - s.start
             mentions = [m for m in mentions if not (a <= m.start < b)]
-        loc = places.choose(s.text, mentions, offset - s.start)
+        loc = places.choose(s.text, mentions, offset - s.start, end - s.start)
         if loc:
             return loc
         continues = carried or (
@@ -340,6 +357,12 @@ class DocContext:
         if q.kind in COUNTED:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
             np = read_noun_phrase(lex, tokens, after, plural)
+            tok = tokens[fig_first] if fig_first < len(tokens) else None
+            if tok is not None and tok.end > q.end and self.text[q.end] in "-–":
+                # "three-stage" is one token: the glued word after the figure
+                glued = tok.text[q.end - tok.start + 1 :]
+                if glued and glued[0].isalpha() and not is_approximate(glued):
+                    np = glued_noun(lex, glued, tok.end, fig_first + 1)
             if _opens_part(lex, tokens, fig_first):
                 np.part = True  # "killed 12 people, including 10 children"
             fact.entity, antecedent = self._entity(s, np, prev)
@@ -359,14 +382,18 @@ class DocContext:
             fact.measure = measure
             if np.role and fact.entity is None:
                 fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
-        fact.location = self.location_for(s, q.start, claim, carried)
+        fact.location = self.location_for(s, q.start, claim, carried, q.end)
         masked = None
         if claim and s.start <= claim.start < s.end:
             masked = (claim.start - s.start, claim.end - s.start)
-        if s._scope_marks is None:
-            s._scope_marks = scope_marks(lex, s.text.lower())
         fact.scope = find_scope(
-            lex, s._scope_marks, masked, fact.measure, simple_past(tokens, fig_first, how)
+            lex,
+            self.scope_marks(s),
+            masked,
+            q.start - s.start,
+            fact.measure,
+            simple_past(tokens, fig_first, how),
+            self._dated_before(s) if fact.measure else None,
         )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
@@ -384,6 +411,18 @@ class DocContext:
             # "left two soldiers and three civilians dead": the predicate is both figures'.
             prev.fact.measure = fact.measure
             prev.fact.scope = prev.fact.scope or fact.scope
+        if (
+            fact.measure
+            and prev is not None
+            and prev.fact.measure == fact.measure
+            and {lex.class_of(fact.entity), lex.class_of(prev.fact.entity)} <= {"person", None}
+            and _joined(tokens, prev.np.end_index, fig_first)
+        ):
+            # "killed 10 US citizens and two pilots": each group is a share of the toll;
+            # one counted as plain `person` would read as the toll itself.
+            for f in (prev, Figure(fact, np, fig_first)):
+                if f.fact.entity == "person" and (f.np.head or "").lower() not in lex.generic_nouns:
+                    f.fact.measure = None
         s.figures.append(Figure(fact, np, fig_first))
         return fact
 

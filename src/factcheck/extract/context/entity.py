@@ -14,6 +14,7 @@ from .lexicon import Lexicon
 from .words import QUOTES, Token
 
 MAX_PHRASE_WORDS = 6
+_APPROXIMATE = frozenset(["odd", "plus", "some", "something"])  # "20-odd drones"
 _DETERMINERS = frozenset("the these those its their his her our this that such".split())
 
 
@@ -30,6 +31,7 @@ class NounPhrase:
     anaphoric: bool = False  # "15 others", "of the total": the noun is an earlier figure's
     elided: bool = False  # nothing counted is named at all
     part: bool = False  # "five of the dead", "one of the pilots": a share of a larger group
+    compound: bool = False  # "a 16-storey building": the figure describes, it counts nothing
 
 
 def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: bool) -> NounPhrase:
@@ -37,7 +39,11 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     np = NounPhrase(end_index=i)
     n = len(tokens)
     if i < n and tokens[i].text in ("-", "–") and i + 1 < n and tokens[i + 1].is_word:
-        i += 1  # "26-storey" / "5-strong": the glued word is the noun
+        i += 1
+        glued = tokens[i]
+        if glued.low not in _APPROXIMATE:
+            return glued_noun(lex, glued.text, glued.end, i + 1)
+        i += 1  # "20-odd drones": the noun follows
     # "Dozens of residential buildings" counts buildings; "40,000 of the total",
     # "five of the dead", "one of the pilots" are shares of a larger group.
     if i < n and tokens[i].low == "of":
@@ -179,6 +185,23 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     if np.entity is None and np.role is None:
         np.entity = lex.singular(head.low)
     return np
+
+
+def glued_noun(lex: Lexicon, word: str, end: int, end_index: int) -> NounPhrase:
+    """ "a 26-storey building", "a three-stage rocket": the figure counts the glued
+    word's units (storeys, stages), not the noun the compound describes."""
+    low = word.lower()
+    return NounPhrase(
+        entity=lex.nouns.get(low) or lex.singular(low),
+        head=word,
+        end=end,
+        end_index=end_index,
+        compound=True,
+    )
+
+
+def is_approximate(word: str) -> bool:
+    return word.lower() in _APPROXIMATE
 
 
 def _plural_ahead(lex: Lexicon, tokens: list[Token], j: int) -> bool:

@@ -29,6 +29,7 @@ ENTITIES_SCHEMA = {
     "modifiers": _STRS,
     "not_participles": _STRS,
     "part_openers": _STRS,
+    "generic_nouns": _STRS,
 }
 MEASURES_SCHEMA = {
     "measures": {
@@ -71,6 +72,7 @@ PLACES_SCHEMA = {
     "official_words": _STRS,
     "struck_words": _STRS,
     "attacker_verbs": _STRS,
+    "comparison_words": _STRS,
     "under_fire": _STRS,
 }
 
@@ -125,6 +127,7 @@ class Lexicon:
     measure_entity: dict[str, str] = field(default_factory=dict)
     subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # "seriously" injured
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
+    generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
     monotonic: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
@@ -232,6 +235,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
     lex.modifiers = frozenset(_norm(w) for w in data.get("modifiers", []))
     lex.not_participles = frozenset(_norm(w) for w in data.get("not_participles", []))
     lex.part_openers = frozenset(_norm(w) for w in data.get("part_openers", []))
+    lex.generic_nouns = frozenset(_norm(w) for w in data.get("generic_nouns", []))
 
 
 def _load_measures(lex: Lexicon, path: Path) -> None:

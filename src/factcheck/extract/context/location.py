@@ -102,6 +102,12 @@ class PlaceReader:
                 r"(?:came|comes|come|has\s+come|had\s+come|was|were|is|are|remains?|remained)"
                 rf"\s+under\s+(?:(?:heavy|intense|renewed|massive|a)\s+)?(?:{under})\b"
             )
+        comparison = "|".join(re.escape(w.lower()) for w in cfg.get("comparison_words", []))
+        self.comparison = re.compile(rf"\b(?:{comparison})\b", re.I) if comparison else None
+        # Before the name, within its clause: "unlike Kyiv" (but not "Unlike Kyiv, Lviv").
+        self.comparison_before = (
+            re.compile(rf"\b(?:{comparison})\b[^,;:.()]*$", re.I) if comparison else None
+        )
         attacker = sorted(
             self.struck_words | {w.lower() for w in cfg.get("attacker_verbs", [])},
             key=len,
@@ -277,8 +283,11 @@ class PlaceReader:
         words = speaker.lower().replace("’", "'").split()
         return any(w.removesuffix("'s") in self.official_low for w in words[1:] + words[-1:])
 
-    def choose(self, text: str, mentions: list[Mention], at: int) -> str | None:
-        """The place the figure at sentence offset `at` is about."""
+    def choose(
+        self, text: str, mentions: list[Mention], at: int, end: int | None = None
+    ) -> str | None:
+        """The place the figure at sentence offsets `at`-`end` is about."""
+        end = at if end is None else end
         best = None
         best_key = None
         for m in mentions:
@@ -292,6 +301,12 @@ class PlaceReader:
                 rank = 0
             else:
                 rank = m.cue
+            if self.comparison is not None and (
+                self.comparison.search(text, end, m.start)
+                if m.start >= at
+                else self.comparison_before.search(text, max(0, m.start - 24), m.start)
+            ):
+                continue  # "died, in stark contrast with the rampage in Nice"
             key = (rank, -abs((m.start if m.start >= at else m.end) - at))
             if best_key is None or key > best_key:
                 best, best_key = m, key

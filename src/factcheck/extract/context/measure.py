@@ -102,6 +102,8 @@ def _find(
     is_count,
 ) -> tuple[str | None, str | None, int]:
     """(measure, how, index of the token that named it or -1)."""
+    if np.compound:
+        return None, None, -1  # "hit a 16-storey building": the verb is the building's
     if np.state:
         return np.state, "state", -1
     if np.role:
