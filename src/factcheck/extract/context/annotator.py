@@ -357,6 +357,15 @@ class DocContext:
         if q.kind in COUNTED:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
             np = read_noun_phrase(lex, tokens, after, plural)
+            if (
+                np.entity
+                and not np.part
+                and q.text.rsplit(None, 1)[-1].lower() in lex.number_nouns
+                and after < len(tokens)
+                and tokens[after].low != "of"
+                and tokens[after].low not in lex.modifiers  # "Millions more people"
+            ):
+                np = NounPhrase(end_index=after, elided=True)  # "Thousands flee fireworks"
             tok = tokens[fig_first] if fig_first < len(tokens) else None
             if tok is not None and tok.end > q.end and self.text[q.end] in "-–":
                 # "three-stage" is one token: the glued word after the figure
@@ -393,7 +402,7 @@ class DocContext:
             q.start - s.start,
             fact.measure,
             simple_past(tokens, fig_first, how),
-            self._dated_before(s) if fact.measure else None,
+            (lambda: self._dated_before(s)) if fact.measure else None,
         )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"

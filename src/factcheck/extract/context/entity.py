@@ -87,6 +87,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         and first.low not in lex.nouns
         and not _noun_follows(lex, tokens, i + 1)
         and not (plural_figure and lex.looks_plural(first.low))
+        and not _coordinated_modifier(lex, tokens, i + 1, plural_figure)
     ) or _participle_ends(lex, tokens, i):
         np.elided = True  # "Scores die in …", "73, raising the …": a verb right after the figure
         return np
@@ -100,6 +101,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     head_at = -1
     j = i
     skipped = 0
+    coordinated = False
     while j < n and len(words) < MAX_PHRASE_WORDS:
         t = tokens[j]
         if t.text in QUOTES and words and j + 1 < n and tokens[j + 1].is_word:
@@ -116,15 +118,10 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             j += 1  # "10 U.S. citizens": the acronym's last dot
             skipped += 1
             continue
-        if (
-            t.low in ("and", "or")
-            and plural_figure
-            and head_at < 0
-            and words
-            and _plural_ahead(lex, tokens, j + 1)
-        ):
+        if head_at < 0 and words and _coordinated_modifier(lex, tokens, j, plural_figure):
             j += 1  # "six shipping and trading companies": coordinated modifiers
             skipped += 1
+            coordinated = True  # a plural head is ahead: "fire and rescue crews"
             continue
         if not words and t.low in lex.modifiers and _noun_follows(lex, tokens, j + 1):
             j += 1  # "one more indication", "15 other people"
@@ -133,9 +130,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         if not t.is_word or t.low in lex.stop_words:
             break
         plural_word = plural_figure and lex.looks_plural(t.low)
-        if words and not plural_word and _ends_phrase(lex, t):
+        if words and not plural_word and not coordinated and _ends_phrase(lex, t):
             break
-        if words and _participle_ends(lex, tokens, j):
+        if words and not coordinated and _participle_ends(lex, tokens, j):
             break  # "one channel affiliated with", "one person hiding in"
         words.append(t)
         j += 1
@@ -202,6 +199,16 @@ def glued_noun(lex: Lexicon, word: str, end: int, end_index: int) -> NounPhrase:
 
 def is_approximate(word: str) -> bool:
     return word.lower() in _APPROXIMATE
+
+
+def _coordinated_modifier(lex: Lexicon, tokens: list[Token], j: int, plural_figure: bool) -> bool:
+    """ "and"/"or" at j joins modifiers of a plural head ahead: "fire and rescue crews"."""
+    return (
+        plural_figure
+        and j < len(tokens)
+        and tokens[j].low in ("and", "or")
+        and _plural_ahead(lex, tokens, j + 1)
+    )
 
 
 def _plural_ahead(lex: Lexicon, tokens: list[Token], j: int) -> bool:

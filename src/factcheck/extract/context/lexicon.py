@@ -30,6 +30,7 @@ ENTITIES_SCHEMA = {
     "not_participles": _STRS,
     "part_openers": _STRS,
     "generic_nouns": _STRS,
+    "number_nouns": _STRS,
 }
 MEASURES_SCHEMA = {
     "measures": {
@@ -128,6 +129,7 @@ class Lexicon:
     subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # "seriously" injured
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
     generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
+    number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
     monotonic: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
@@ -236,6 +238,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
     lex.not_participles = frozenset(_norm(w) for w in data.get("not_participles", []))
     lex.part_openers = frozenset(_norm(w) for w in data.get("part_openers", []))
     lex.generic_nouns = frozenset(_norm(w) for w in data.get("generic_nouns", []))
+    lex.number_nouns = frozenset(_norm(w) for w in data.get("number_nouns", []))
 
 
 def _load_measures(lex: Lexicon, path: Path) -> None:

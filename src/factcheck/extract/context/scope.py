@@ -10,6 +10,7 @@ plainly reports an incident is an event; otherwise the scope is left unknown
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from .lexicon import Lexicon
@@ -64,16 +65,19 @@ def find_scope(
     at: int,
     measure: str | None,
     simple_past: bool,
-    carried: str | None = None,
+    carried: Callable[[], str | None] | None = None,
 ) -> str | None:
-    """`carried` is the period or running total the previous sentence of the paragraph
-    dated itself to; it holds when this sentence names no time and no incident."""
+    """`carried` gives (lazily: it looks at another sentence) the period or running
+    total the previous sentence of the paragraph dated itself to; it holds when this
+    sentence names no time and no incident."""
     own = own_marks(marks, masked, at)
     if own:
         return own[0][0]
     cues = [c for c in marks.cues if not (masked and masked[0] <= c < masked[1])]
-    if carried and not cues:
-        return carried  # "… in July 2012. Twelve people were killed and 70 wounded."
+    if carried is not None and not cues:
+        before = carried()
+        if before:
+            return before  # "… in July 2012. Twelve people were killed and 70 wounded."
     if measure in lex.incident_measures:
         if simple_past:
             return "event"
