@@ -66,6 +66,7 @@ PLACES_SCHEMA = {
     "extra": {"*": "str"},
     "country_aliases": {"*": "str"},
     "not_places": _STRS,
+    "not_names": _STRS,
     "demonyms": {"*": "str"},
     "place_nouns": _STRS,
     "locative": _STRS,

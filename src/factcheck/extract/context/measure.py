@@ -43,6 +43,7 @@ _ASIDE_OPENERS = frozenset(
 # a share of it: "five of the dead" has no measure but counts people)
 Found = tuple[str | None, str | None, str | None]
 _RELATIVES = frozenset(["who", "that", "which"])
+_NEAR_MISS = frozenset(["nearly", "almost", "narrowly"])
 _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of the dead"
 
 
@@ -83,6 +84,10 @@ def find_measure(
         or (how in ("passive", "active") and _relative_between(tokens, np.end_index, at))
     ):
         return None, "part", measure
+    if (at > 0 and tokens[at - 1].low in _NEAR_MISS and how in ("passive", "active", "verb")) or (
+        how == "state" and any(t.low in _NEAR_MISS for t in tokens[fig_first : np.end_index])
+    ):
+        return None, "near miss", None  # "two nearly killed": not killed
     subsets = lex.subsets.get(measure)
     if subsets and _graded(tokens, fig_first, np.end_index, at, how, subsets):
         return None, "subset", measure

@@ -119,6 +119,8 @@ def _build(cfg: dict) -> dict[str, Place]:
                     )
     for surface, name in cfg.get("extra", {}).items():
         table[surface] = Place(name, "region", None)
+    for surface in cfg.get("not_names", ()):
+        table.pop(surface, None)
     for surface, name in prefer.items():
         if surface in table and table[surface].name != name:
             p = table[surface]
