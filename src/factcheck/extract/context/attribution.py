@@ -165,17 +165,15 @@ class AttributionReader:
             t = tokens[i]
             if not self.is_verb(tokens, i):
                 continue
-            speaker, first = self._speaker_before(tokens, i)
-            inverted = False
-            last = i
-            if (
-                not speaker
-                and t.low in _INVERTING
-                and i + 1 < n
-                and (i == 0 or tokens[i - 1].text in ",'\"’”")
-            ):
+            speaker, first, inverted, last = None, -1, False, i
+            if t.low in _INVERTING and i + 1 < n and (i == 0 or tokens[i - 1].text in ",'\"’”"):
+                # "…, said disaster agency official Fauzi": the name after the verb, not
+                # the end of the clause before the comma
                 speaker, last = self._speaker_after(tokens, i)
                 inverted = bool(speaker)
+            if not speaker:
+                speaker, first = self._speaker_before(tokens, i)
+                last = i
             if not speaker:
                 continue
             start = tokens[first].start if not inverted else t.start
@@ -259,16 +257,20 @@ class AttributionReader:
         if j >= len(tokens):
             return None, -1
         first = tokens[j]
-        if not (
+        titled = not (
             first.text[0].isupper() or first.low in ("the", "a", "an", "he", "she", "they", "it")
-        ):
-            return None, -1
+        )
         last = -1
         while j < len(tokens) and j - i <= 8 and tokens[j].is_word and tokens[j].low != "that":
             last = j
             j += 1
         if last < 0 or (j < len(tokens) and tokens[j].is_word):
             return None, -1  # runs on into a clause: "said it was raining"
+        if titled and not tokens[last].text[0].isupper():
+            return (
+                None,
+                -1,
+            )  # lower case only for a title before a name: "said agency official Fauzi"
         speaker = " ".join(t.text for t in tokens[i + 1 : last + 1])
         return (speaker, last) if _plausible(speaker) else (None, -1)
 

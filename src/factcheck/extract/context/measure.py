@@ -44,6 +44,7 @@ _ASIDE_OPENERS = frozenset(
 Found = tuple[str | None, str | None, str | None]
 _RELATIVES = frozenset(["who", "that", "which"])
 _NEAR_MISS = frozenset(["nearly", "almost", "narrowly"])
+_AMONG = frozenset(["among", "amongst"])
 _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of the dead"
 
 
@@ -79,11 +80,14 @@ def find_measure(
     )
     if measure is None:
         return None, None, None
-    if np.part and (
-        how in _SHARE_ROLES
-        or (how in ("passive", "active") and _relative_between(tokens, np.end_index, at))
-    ):
-        return None, "part", measure
+    if (
+        np.part
+        and (
+            how in _SHARE_ROLES
+            or (how in ("passive", "active") and _relative_between(tokens, np.end_index, at))
+        )
+    ) or (how in ("passive", "active") and tokens[at].low in _AMONG):
+        return None, "part", measure  # "five of the dead", "two were among the dead"
     if (at > 0 and tokens[at - 1].low in _NEAR_MISS and how in ("passive", "active", "verb")) or (
         how == "state" and any(t.low in _NEAR_MISS for t in tokens[fig_first : np.end_index])
     ):
