@@ -13,7 +13,7 @@ import warnings
 from functools import cache
 
 from factcheck.extract import kinds, units
-from factcheck.extract.scan import link_conversions
+from factcheck.extract.links import link_conversions
 from factcheck.models import Quantity
 
 _PARAGRAPHS = re.compile(r"[^\n]+")
