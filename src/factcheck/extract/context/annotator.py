@@ -179,9 +179,18 @@ class DocContext:
                 prior
                 and prior.speaker.lower() not in _BARE_PRONOUNS
                 and (generic or head in prior.speaker.lower())
+                and not (head in ("he", "she") and self._not_a_person(prior.speaker))
             ):
                 return Claim(prior.speaker, claim.start, claim.end, claim.how, claim.framing)
         return claim
+
+    def _not_a_person(self, speaker: str) -> bool:
+        """ "the air force", "officials": no "he" or "she" refers to them."""
+        words = [w for w in speaker.split() if w.lower() not in ("the", "a", "an")]
+        if not words or any(w[0].isupper() for w in words):
+            return False  # a name, or a title with one
+        last = words[-1].lower()
+        return last in self.lex.bodies or self.lex.looks_plural(last)
 
     def _actor(self, s: SentenceInfo, claim: Claim) -> str | None:
         """The speaker's side; "the air force" takes the side of "Ukraine's air force"

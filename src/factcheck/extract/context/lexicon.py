@@ -60,6 +60,7 @@ ATTRIBUTION_SCHEMA = {
     "pronouns": _STRS,
     "actors": {"*": _STRS},
     "country_anaphors": _STRS,
+    "bodies": _STRS,
 }
 PLACES_SCHEMA = {
     "prefer": {"*": "str"},
@@ -147,6 +148,7 @@ class Lexicon:
     actors: dict[str, str] = field(default_factory=dict)
     actor_pattern: re.Pattern[str] | None = None
     country_anaphors: tuple[str, ...] = ()  # "the country's air force"
+    bodies: frozenset[str] = frozenset()  # "the air force" is no "he"
     # places (the gazetteer itself is in places.py)
     places: dict = field(default_factory=dict)
     _gazetteer: object = None
@@ -322,6 +324,7 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
         for n in names:
             lex.actors.setdefault(n, side)
     lex.country_anaphors = tuple(_norm(p) for p in data.get("country_anaphors", []))
+    lex.bodies = frozenset(_norm(w) for w in data.get("bodies", []))
     if lex.actors:
         lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
 

@@ -45,6 +45,7 @@ Found = tuple[str | None, str | None, str | None]
 _RELATIVES = frozenset(["who", "that", "which"])
 _NEAR_MISS = frozenset(["nearly", "almost", "narrowly"])
 _AMONG = frozenset(["among", "amongst"])
+_PARTICLES = frozenset(["down", "up", "off", "out"])
 _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of the dead"
 
 
@@ -285,6 +286,8 @@ def simple_past(tokens: list[Token], fig_first: int, how: str | None) -> bool:
         j = fig_first - 1
         while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
             j -= 1
+        if j >= 1 and tokens[j].low in _PARTICLES:
+            j -= 1  # "shot down 431": the verb is "shot"
         verb = tokens[j] if j >= 0 else None
         before = tokens[j - 1].low if j >= 1 else ""
         return (
