@@ -81,6 +81,7 @@ class Quantity:
     kind: str = "count"
     converts: int | None = None
     noun: str | None = None
+    per: str | None = None  # the denominator of a rate: "barrel" in "$58 a barrel"
 
 
 # The public fact fields, in the order of the JSON contract in DESIGN.md.
@@ -115,6 +116,9 @@ class Fact:
     actor: str | None = None  # the side the claim comes from ("Russia" for its defence ministry)
     date: str | None = None  # the publication date of the source
     story: str | None = None
+    per: str | None = None  # the denominator of a rate ("barrel", "month")
+    counted: str | None = None  # the counted noun phrase, modifiers kept ("residential building")
+    normalized_unit: str | None = None  # the unit in words: "dollar per barrel", "kilometre"
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
     id: int = -1  # position in the run's fact list, stable for the same input
 
