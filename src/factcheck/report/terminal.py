@@ -10,6 +10,7 @@ from itertools import groupby
 
 from rich.console import Console
 from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Fact, Finding
@@ -53,8 +54,17 @@ def _finding(console: Console, f: Finding, plain: bool) -> None:
         _evidence(console, fact, plain)
 
 
+def _hanging(console: Console, marker: str, body: Text, indent: int) -> None:
+    """Print `marker body` with wrapped lines hanging under the body, not the marker."""
+    grid = Table.grid()
+    grid.add_column(width=indent + len(marker), no_wrap=True)
+    grid.add_column()
+    grid.add_row(" " * indent + marker, body)
+    console.print(grid)
+
+
 def _evidence(console: Console, fact: Fact, plain: bool) -> None:
-    line = Text("• ")
+    line = Text()
     line.append(fact.source or fact.doc, style="bold")
     line.append(f": {number(fact.value)}")
     span = interval(fact)
@@ -66,7 +76,7 @@ def _evidence(console: Console, fact: Fact, plain: bool) -> None:
         line.append(f", says {fact.attribution}", style="italic")
     if fact.date:
         line.append(f", {fact.date}", style="dim")
-    console.print(Padding(line, (0, 0, 0, 4), expand=False))
+    _hanging(console, "• ", line, 4)
     before, figure, after = quote(fact)
     if not (before or figure or after):
         return
