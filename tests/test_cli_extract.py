@@ -16,7 +16,7 @@ TEXT = "Russia launched 574 drones and 40 missiles overnight, the air force said
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "factcheck", *args],
-        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120,
+        input=stdin, capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
     )
 
 

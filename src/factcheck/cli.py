@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
+from factcheck.cli_check import register as register_check_commands
+from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
 from factcheck.corpus import read_documents
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract_facts
@@ -24,50 +25,22 @@ app = typer.Typer(
 )
 
 
-class InputKind(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    html = "html"
-
-
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
 
 
-class Extractor(str, Enum):
-    native = "native"
-    quantulum3 = "quantulum3"
-
-
-@app.callback()
-def _root() -> None:
-    """Cross-source numeric consistency checker for news."""
-
-
-Paths = Annotated[Optional[list[str]], typer.Argument(help="Files or folders; - or nothing for stdin.")]
-InputOpt = Annotated[Optional[InputKind], typer.Option("--input", help="Input kind; default: by extension.")]
-
-
-def _paths_or_stdin(paths: list[str] | None) -> list[str]:
-    """No paths means stdin, but waiting silently on a terminal helps no one."""
-    if not paths and sys.stdin.isatty():
-        raise FactcheckError("no input: name files or folders, or pipe text in (use - for stdin)")
-    return paths or ["-"]
-
-
 @app.command()
 def extract(
-    paths: Paths = None,
+    paths: PathsArg = None,
     format: Annotated[ExtractFormat, typer.Option("--format", "-f")] = ExtractFormat.table,
     input: InputOpt = None,
-    extractor: Annotated[Extractor, typer.Option(help="Quantity backend.")] = Extractor.native,
+    extractor: ExtractorOpt = NATIVE,
     batch: Annotated[bool, typer.Option("--batch", help="Same as --input jsonl.", hidden=True)] = False,
 ) -> None:
     """Print every figure in the inputs as a fact."""
     kind = "jsonl" if batch else (input.value if input else None)
-    docs = read_documents(_paths_or_stdin(paths), kind)
+    docs = read_documents(paths_or_stdin(paths), kind)
     facts = extract_facts(docs, backend=extractor.value)
     if format is ExtractFormat.jsonl:
         write = sys.stdout.write
@@ -79,15 +52,7 @@ def extract(
         print_facts(facts)
 
 
-def _register_optional_commands() -> None:
-    """`check`, `rules` and `explain` live beside the rule engine."""
-    if importlib.util.find_spec("factcheck.cli_check") is not None:
-        from factcheck.cli_check import register
-
-        register(app)
-
-
-_register_optional_commands()
+register_check_commands(app)  # `check`, `rules` and `explain` live beside the rule engine
 
 
 def main() -> None:

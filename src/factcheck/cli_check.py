@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
 from factcheck.severity import FAIL_ON, exit_code
 
 
@@ -24,18 +25,6 @@ class RulesFormat(str, Enum):
     table = "table"
     markdown = "markdown"
     json = "json"
-
-
-class InputKind(str, Enum):
-    text = "text"
-    jsonl = "jsonl"
-    markdown = "markdown"
-    html = "html"
-
-
-class Extractor(str, Enum):
-    native = "native"
-    quantulum3 = "quantulum3"
 
 
 FailOn = Enum("FailOn", {name: name for name in FAIL_ON}, type=str)
@@ -54,19 +43,17 @@ def _pack(rules: list[str] | None, no_default: bool):
 
 
 def check(
-    paths: Annotated[list[str] | None, typer.Argument(
-        help="Files or folders (a folder is a story); - or nothing for stdin.")] = None,
+    paths: PathsArg = None,
     format: Annotated[CheckFormat | None, typer.Option(
         "--format", "-f", help="Report format; default: by --output's suffix, else terminal.")] = None,
     output: Annotated[str | None, typer.Option(
         "--output", "-o", help="Write the report to this file (atomically).")] = None,
-    input: Annotated[InputKind | None, typer.Option(
-        "--input", help="Input kind; default: by extension.")] = None,
+    input: InputOpt = None,
     rules: RulesOpt = None,
     no_default_rules: NoDefaultOpt = False,
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FAIL_ON_ERROR,
-    extractor: Annotated[Extractor, typer.Option(help="Quantity backend.")] = Extractor.native,
+    extractor: ExtractorOpt = NATIVE,
 ) -> None:
     """Check figures across sources; report what does not add up."""
     from factcheck.corpus import read_documents
@@ -77,7 +64,7 @@ def check(
     from factcheck.rules import check as run_rules
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
-    docs = read_documents(paths or ["-"], input.value if input else None)
+    docs = read_documents(paths_or_stdin(paths), input.value if input else None)
     facts = extract_facts(docs, backend=extractor.value)
     report = Report(run_rules(facts, pack), facts, pack.rules, docs)
     fmt = out.format_for(output, format.value if format else None)
