@@ -14,7 +14,7 @@ from factcheck.extract.quantities import find_quantities
 from factcheck.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "context"
-FIELDS = ("entity", "measure", "location", "scope", "attribution", "actor", "sentence")
+FIELDS = ("entity", "counted", "measure", "location", "scope", "attribution", "actor", "sentence")
 
 
 def _cases():

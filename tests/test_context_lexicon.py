@@ -7,10 +7,17 @@ import shutil
 import pytest
 
 from factcheck.errors import RuleError
-from factcheck.extract.context.lexicon import load_lexicon, verb_forms
+from factcheck.extract.context.lexicon import comparison_forms, load_lexicon, verb_forms
 from factcheck.resources import lexicon_dir
 
-FILES = ("entities.yaml", "measures.yaml", "scope.yaml", "attribution.yaml", "places.yaml")
+FILES = (
+    "entities.yaml",
+    "measures.yaml",
+    "scope.yaml",
+    "attribution.yaml",
+    "counted.yaml",
+    "places.yaml",
+)
 
 
 @pytest.fixture
@@ -55,6 +62,7 @@ def test_tolls_that_only_grow_are_marked_monotonic():
         ("scope.yaml", "\nincident_words: [blast]\n", "unknown key 'incident_words'"),
         ("attribution.yaml", "\nverbs_extra: [muttered]\n", "unknown key 'verbs_extra'"),
         ("places.yaml", "\nprefer_not: {A: B}\n", "unknown key 'prefer_not'"),
+        ("counted.yaml", "\nkeep: [other]\n", "unknown key 'keep'"),
     ],
 )
 def test_bad_lexicon_names_file_and_line(lexicon_copy, name, addition, message):
@@ -85,6 +93,29 @@ def test_regular_verb_forms():
     assert verb_forms("injure") == {"injure", "injures", "injured", "injuring"}
     assert "dropped" in verb_forms("drop")
     assert "carried" in verb_forms("carry")
+
+
+@pytest.mark.parametrize(
+    "adjective, forms",
+    [
+        ("old", ("older", "oldest")),
+        ("large", ("larger", "largest")),
+        ("hot", ("hotter", "hottest")),
+        ("early", ("earlier", "earliest")),
+        ("real", ("realer", "realest")),
+        ("cool", ("cooler", "coolest")),
+        ("new", ("newer", "newest")),
+    ],
+)
+def test_regular_comparison_forms(adjective, forms):
+    assert comparison_forms(adjective) == forms
+
+
+def test_comparisons_reduce_to_their_base():
+    base = _load(lexicon_dir()).adjective_base
+    assert base["best"] == "good" and base["worse"] == "bad"
+    assert base["hottest"] == "hot" and base["smaller"] == "small"
+    assert "forest" not in base and "interest" not in base
 
 
 @pytest.mark.parametrize(

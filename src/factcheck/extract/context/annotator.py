@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from factcheck.models import Document, Fact, Quantity
 
 from .attribution import AttributionReader, Claim, resolve_actor
+from .counted import counted_phrase
 from .entity import NounPhrase, glued_noun, is_approximate, read_noun_phrase
 from .lexicon import Lexicon, load_lexicon
 from .location import Mention, PlaceReader
@@ -384,6 +385,7 @@ class DocContext:
             if _opens_part(lex, tokens, fig_first):
                 np.part = True  # "killed 12 people, including 10 children"
             fact.entity, antecedent = self._entity(s, np, prev)
+            fact.counted = counted_phrase(lex, tokens, fig_first, np)
             coordinated = (
                 prev.fact.measure
                 if prev and _joined(tokens, prev.np.end_index, fig_first)

@@ -15,7 +15,7 @@ from .words import QUOTES, Token
 
 MAX_PHRASE_WORDS = 6
 _APPROXIMATE = frozenset(["odd", "plus", "some", "something"])  # "20-odd drones"
-_DETERMINERS = frozenset("the these those its their his her our this that such".split())
+_DETERMINERS = frozenset("the these those its their his her our my your this that such".split())
 
 
 @dataclass(slots=True)
@@ -32,6 +32,9 @@ class NounPhrase:
     elided: bool = False  # nothing counted is named at all
     part: bool = False  # "five of the dead", "one of the pilots": a share of a larger group
     compound: bool = False  # "a 16-storey building": the figure describes, it counts nothing
+    # The phrase's own tokens, for Fact.counted: a named possessor ("Johnson's"), leading
+    # modifiers ("other"), the modifiers and the head; the coordinating "and" left out.
+    words: tuple[Token, ...] = ()
 
 
 def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: bool) -> NounPhrase:
@@ -71,7 +74,12 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             np.part = True
         # The whole is plural whatever the share: "one of the heaviest attacks".
         plural_figure = plural_figure or np.part
-    i = _skip_possessors(tokens, i)
+    owner_at = i
+    i = _skip_possessors(lex, tokens, i)
+    # A named possessor says whose ("two of Johnson's deputies"); "the gunman's" does not.
+    possessor = [
+        t for t in tokens[owner_at:i] if t.is_word and t.is_capitalised and t.low not in lex.titles
+    ]
     if i >= n or not tokens[i].is_word:
         np.elided = True
         return np
@@ -98,6 +106,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.end, np.end_index = first.end, i + 1
         return np
     words: list[Token] = []
+    leading: list[Token] = []  # "15 other people": kept in the counted phrase, not the entity
     head_at = -1
     j = i
     skipped = 0
@@ -124,6 +133,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             coordinated = True  # a plural head is ahead: "fire and rescue crews"
             continue
         if not words and t.low in lex.modifiers and _noun_follows(lex, tokens, j + 1):
+            leading.append(t)
             j += 1  # "one more indication", "15 other people"
             skipped += 1
             continue
@@ -153,6 +163,7 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     if head_at < 0:
         head_at = len(words) - 1
     words = words[: head_at + 1]
+    np.words = (*possessor, *leading, *words)
     np.end = words[-1].end
     np.end_index = _first_index_after(tokens, i, words[-1].end)
     demonyms = lex.places.get("demonyms", {})
@@ -230,17 +241,16 @@ _CLAUSE_STARTERS = frozenset(
     "the a an in on at by with from to into onto for of his her their its our out up down off "
     "over".split()
 )
-_TITLES = frozenset("mr mrs ms dr st prof gen sen rep gov".split())
 
 
-def _skip_possessors(tokens: list[Token], i: int) -> int:
+def _skip_possessors(lex: Lexicon, tokens: list[Token], i: int) -> int:
     """Past "Mr. Paddock's" / "the gunman's" before the counted noun ("one of Mr. Paddock's
     ex-wives")."""
     n = len(tokens)
     j = i
     while j < n and j - i < 5:
         t = tokens[j]
-        if t.low in _TITLES and j + 1 < n and tokens[j + 1].text == ".":
+        if t.low in lex.titles and j + 1 < n and tokens[j + 1].text == ".":
             j += 2
             continue
         if t.is_word and t.possessive:

@@ -62,6 +62,13 @@ ATTRIBUTION_SCHEMA = {
     "country_anaphors": _STRS,
     "bodies": _STRS,
 }
+COUNTED_SCHEMA = {
+    "drop": _STRS,
+    "participle_adjectives": _STRS,
+    "gradable": _STRS,
+    "irregular_comparisons": {"*": "str"},
+    "titles": _STRS,
+}
 PLACES_SCHEMA = {
     "prefer": {"*": "str"},
     "extra": {"*": "str"},
@@ -99,6 +106,24 @@ def verb_forms(lemma: str) -> set[str]:
     if len(w) <= 4 and w[-1] not in "wxy" and w[-2] in VOWELS and w[-3:-2] not in VOWELS:
         return {w, w + "s", w + w[-1] + "ed", w + w[-1] + "ing"}  # drop → dropped
     return {w, w + "s", w + "ed", w + "ing"}
+
+
+def comparison_forms(adjective: str) -> tuple[str, str]:
+    """A regular adjective's comparative and superlative ("hot" → hotter, hottest)."""
+    w = adjective
+    if w.endswith("e"):
+        return w + "r", w + "st"
+    if w.endswith("y") and len(w) > 2 and w[-2] not in VOWELS:
+        return w[:-1] + "ier", w[:-1] + "iest"
+    if (
+        len(w) >= 3
+        and w[-1] not in VOWELS
+        and w[-1] not in "wxy"
+        and w[-2] in VOWELS
+        and w[-3] not in VOWELS
+    ):
+        return w + w[-1] + "er", w + w[-1] + "est"  # big → bigger
+    return w + "er", w + "est"
 
 
 def plural(noun: str) -> str:
@@ -149,6 +174,11 @@ class Lexicon:
     actor_pattern: re.Pattern[str] | None = None
     country_anaphors: tuple[str, ...] = ()  # "the country's air force"
     bodies: frozenset[str] = frozenset()  # "the air force" is no "he"
+    # counted phrase (Fact.counted)
+    counted_drop: frozenset[str] = frozenset()  # "15 more people": words about the figure
+    participle_adjectives: frozenset[str] = frozenset()  # "armed men": participles kept
+    adjective_base: dict[str, str] = field(default_factory=dict)  # "oldest" → old
+    titles: frozenset[str] = frozenset()  # "Mr." in a possessor's name
     # places (the gazetteer itself is in places.py)
     places: dict = field(default_factory=dict)
     _gazetteer: object = None
@@ -329,6 +359,19 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
         lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
 
 
+def _load_counted(lex: Lexicon, path: Path) -> None:
+    data = load_checked(path, COUNTED_SCHEMA)
+    lex.counted_drop = frozenset(_norm(w) for w in data.get("drop", []))
+    lex.participle_adjectives = frozenset(_norm(w) for w in data.get("participle_adjectives", []))
+    for adjective in data.get("gradable", []):
+        base = _norm(adjective)
+        for form in comparison_forms(base):
+            lex.adjective_base.setdefault(form, base)
+    for form, base in data.get("irregular_comparisons", {}).items():
+        lex.adjective_base[_norm(form)] = _norm(base)
+    lex.titles = frozenset(_norm(w) for w in data.get("titles", []))
+
+
 def _load_places(lex: Lexicon, path: Path) -> None:
     lex.places = load_checked(path, PLACES_SCHEMA)
 
@@ -342,5 +385,6 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     _load_measures(lex, base / "measures.yaml")
     _load_scope(lex, base / "scope.yaml")
     _load_attribution(lex, base / "attribution.yaml")
+    _load_counted(lex, base / "counted.yaml")
     _load_places(lex, base / "places.yaml")
     return lex
