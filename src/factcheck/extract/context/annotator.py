@@ -386,6 +386,12 @@ class DocContext:
                 np.part = True  # "killed 12 people, including 10 children"
             fact.entity, antecedent = self._entity(s, np, prev)
             fact.counted = counted_phrase(lex, tokens, fig_first, np)
+            if antecedent is not None:
+                fact.counted = antecedent.counted  # "12 residential buildings and 3 others"
+            elif fact.counted is None and np.elided and not np.state and prev is not None:
+                # "3.9 million headsets, up from 2.4 million": the figure shares the
+                # noun of the figure before it (only the words; the entity stays unknown)
+                fact.counted = prev.fact.counted
             coordinated = (
                 prev.fact.measure
                 if prev and _joined(tokens, prev.np.end_index, fig_first)
