@@ -22,7 +22,7 @@ from .words import Token
 _OPENERS = frozenset("a an the its their his her our my your".split())
 _DOMAIN_SKIP = frozenset("the a an its their his her our my your this that these those".split())
 _SUPERLATIVE_WORDS = frozenset(["most", "least"])
-MAX_TAIL = 3  # content words of an "of"-complement or a superlative's domain
+MAX_TAIL = 4  # content words of an "of"-complement or a superlative's domain
 
 
 def counted_phrase(lex: Lexicon, tokens: list[Token], fig_first: int, np: NounPhrase) -> str | None:
@@ -95,13 +95,18 @@ def _complement(lex: Lexicon, tokens: list[Token], j: int, superlative: bool) ->
             return []  # "of the", "of those": a larger group or a place, not a kind
     elif low == "in" and superlative:
         j += 1
-        while j < n and tokens[j].low in _DOMAIN_SKIP:
+    elif low in ("to", "ever") and superlative:
+        # "the largest dinosaurs to ever live", "the finest goals ever to grace a final"
+        while j < n and tokens[j].low in ("to", "ever"):
             j += 1
     else:
         return []
     got: list[Token] = []
     while j < n and len(got) < MAX_TAIL:
         t = tokens[j]
+        if not of and t.low in _DOMAIN_SKIP:
+            j += 1
+            continue
         if (
             not t.is_word
             or t.low in lex.stop_words

@@ -148,13 +148,15 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         j += 1
         if plural_word:
             head_at = len(words) - 1
-            # A plural head ends the phrase unless another plural noun follows ("police officers").
+            # A plural head ends the phrase unless another plural noun follows ("police
+            # officers"); an -s word with an object after it is a verb ("19 fouls proves it").
             if not (
                 j < n
                 and tokens[j].is_word
                 and tokens[j].low not in lex.stop_words
                 and lex.looks_plural(tokens[j].low)
                 and not tokens[j].low.endswith("ed")
+                and not (j + 1 < n and tokens[j + 1].low in _OBJECT_STARTERS)
             ):
                 break
     if not words:
@@ -237,6 +239,10 @@ def _first_index_after(tokens: list[Token], i: int, offset: int) -> int:
     return i
 
 
+# Words that open a verb's object: after them an -s word was a verb, not a noun.
+_OBJECT_STARTERS = frozenset(
+    "the a an it them him her us me this that these those his their its our my your".split()
+)
 _CLAUSE_STARTERS = frozenset(
     "the a an in on at by with from to into onto for of his her their its our out up down off "
     "over".split()
