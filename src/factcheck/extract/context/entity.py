@@ -144,6 +144,8 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             break
         if words and not coordinated and _participle_ends(lex, tokens, j):
             break  # "one channel affiliated with", "one person hiding in"
+        if words and not plural_figure and _verb_with_object(lex, tokens, j):
+            break  # "one proposal asks Amazon's board"
         words.append(t)
         j += 1
         if plural_word:
@@ -289,6 +291,14 @@ def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
     if nxt is None or nxt.text in ".;:!?":
         return True
     return nxt.low in _CLAUSE_STARTERS  # not "and"/"or": "shipping and trading companies"
+
+
+def _verb_with_object(lex: Lexicon, tokens: list[Token], j: int) -> bool:
+    """After a singular noun, an -s word followed by an object or a name is a verb."""
+    if not lex.looks_plural(tokens[j].low) or j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.low in _OBJECT_STARTERS or (nxt.is_word and nxt.is_capitalised)
 
 
 def _noun_follows(lex: Lexicon, tokens: list[Token], j: int) -> bool:
