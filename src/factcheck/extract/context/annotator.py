@@ -388,10 +388,10 @@ class DocContext:
             fact.counted = counted_phrase(lex, tokens, fig_first, np)
             if antecedent is not None:
                 fact.counted = antecedent.counted  # "12 residential buildings and 3 others"
-            elif fact.counted is None and np.elided and not np.state and prev is not None:
-                # "3.9 million headsets, up from 2.4 million": the figure shares the
-                # noun of the figure before it (only the words; the entity stays unknown)
-                fact.counted = prev.fact.counted
+            elif fact.counted is None and np.elided and not np.state:
+                # "3.9 million headsets, up from 2.4 million", "a pick or two": the figure
+                # shares a noun named before it (only the words; the entity stays unknown)
+                fact.counted = self._shared_noun(s, fig_first)
             coordinated = (
                 prev.fact.measure
                 if prev and _joined(tokens, prev.np.end_index, fig_first)
@@ -451,6 +451,25 @@ class DocContext:
                     f.fact.measure = None
         s.figures.append(Figure(fact, np, fig_first))
         return fact
+
+    def _shared_noun(self, s: SentenceInfo, fig_first: int) -> str | None:
+        """The counted words a figure with no noun borrows: those of the sentence's last
+        count ("68,400 people … and 95,800 who …"), or the noun of "a pick or two"."""
+        tokens = s.tokens
+        if fig_first >= 2 and tokens[fig_first - 1].low == "or":
+            noun = tokens[fig_first - 2]
+            if (
+                noun.is_word
+                and noun.low not in self.lex.stop_words
+                and noun.start not in self.figure_starts
+                and not (fig_first >= 3 and tokens[fig_first - 3].end == noun.start)  # "25k"
+                and not self.lex.looks_plural(noun.low)
+            ):
+                return noun.low
+        for f in reversed(s.figures):
+            if f.fact.kind in COUNTED:
+                return f.fact.counted
+        return None
 
     def _whole_nearby(self, s: SentenceInfo, fact: Fact) -> bool:
         """An earlier figure of this source already gives the toll this share would match."""

@@ -167,6 +167,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     if head_at < 0:
         head_at = len(words) - 1
     words = words[: head_at + 1]
+    if len(words) == 1 and words[0].low in lex.adjective_base:
+        np.elided = True  # "40k cheaper than its rivals": a comparison, no noun
+        return np
     np.words = (*possessor, *leading, *words)
     np.end = words[-1].end
     np.end_index = _first_index_after(tokens, i, words[-1].end)
