@@ -84,6 +84,12 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.elided = True
         return np
     first = tokens[i]
+    if first.low in lex.multipliers:
+        # "6.5 times earnings": the figure counts times; what follows is the base
+        np.entity = lex.singular(first.low)
+        np.head, np.words = first.text, (first,)
+        np.end, np.end_index = first.end, i + 1
+        return np
     k = i + 1 if first.low.endswith("ly") and i + 1 < n else i  # "six seriously injured"
     if tokens[k].low in lex.states and not _noun_follows(lex, tokens, k + 1):
         np.state = lex.states[tokens[k].low]

@@ -31,6 +31,7 @@ ENTITIES_SCHEMA = {
     "part_openers": _STRS,
     "generic_nouns": _STRS,
     "number_nouns": _STRS,
+    "multipliers": _STRS,
 }
 MEASURES_SCHEMA = {
     "measures": {
@@ -157,6 +158,7 @@ class Lexicon:
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
     generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
     number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
+    multipliers: frozenset[str] = frozenset()  # "6.5 times earnings" counts times
     monotonic: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
@@ -272,6 +274,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
     lex.part_openers = frozenset(_norm(w) for w in data.get("part_openers", []))
     lex.generic_nouns = frozenset(_norm(w) for w in data.get("generic_nouns", []))
     lex.number_nouns = frozenset(_norm(w) for w in data.get("number_nouns", []))
+    lex.multipliers = frozenset(_norm(w) for w in data.get("multipliers", []))
 
 
 def _load_measures(lex: Lexicon, path: Path) -> None:
