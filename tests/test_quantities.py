@@ -16,11 +16,13 @@ import yaml
 from factcheck.errors import RuleError
 from factcheck.extract import lexicon
 from factcheck.extract.quantities import find_quantities
-from factcheck.models import Quantity
+from factcheck.extract.unitnames import unit_in_words
+from factcheck.models import Document, Quantity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quantities"
 CASE_KEYS = {"input", "expect", "only", "no_counts"}
-FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts"}
+FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts", "per"}
+WORD_CASES = yaml.safe_load((FIXTURES / "words" / "unit_words.yaml").read_text(encoding="utf-8"))["cases"]
 
 
 def _cases() -> list:
@@ -48,7 +50,7 @@ def test_fixture_case(case):
     assert set(case) <= CASE_KEYS, f"unknown case keys {set(case) - CASE_KEYS}"
     text = case["input"]
     found = find_quantities(text)
-    shown = [(q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.kind, q.noun, q.converts)
+    shown = [(q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.kind, q.noun, q.converts, q.per)
              for q in found]
     for want in case.get("expect") or []:
         assert set(want) <= FIELDS, f"unknown fields {set(want) - FIELDS}"
@@ -118,3 +120,28 @@ def test_quantulum_backend_maps_onto_the_same_shape():
     assert by_text["1,500 kilograms"].unit == "kilogram"
     assert by_text["$20"].unit == "USD" and by_text["$20"].kind == "money"
     assert by_text["30 km"].unit == "kilometer"
+
+
+@pytest.mark.parametrize("case", WORD_CASES, ids=lambda c: f"{c['unit']}-{c.get('per')}-{c.get('counted')}")
+def test_unit_in_words(case):
+    assert unit_in_words(case["unit"], case.get("per"), case.get("counted")) == case["words"]
+
+
+def test_every_currency_and_unit_has_words():
+    from factcheck.extract.units import CURRENCY_CODES, UNIT_KIND
+
+    for name in sorted(CURRENCY_CODES | set(UNIT_KIND)):
+        words = unit_in_words(name)
+        assert words and words == words.strip() and "_" not in words, (name, words)
+        assert name not in CURRENCY_CODES or words != name.lower(), f"{name} has no name in numbers.yaml"
+
+
+def test_facts_carry_the_rate_and_the_unit_in_words():
+    from factcheck.extract.pipeline import extract_facts
+
+    text = "Crude rose to $70.10 a barrel, the field pumps 800,000 barrels a day and rents are RM900 a month."
+    facts = {f.text: f for f in extract_facts([Document(id="d", text=text)])}
+    assert (facts["$70.10 a barrel"].per, facts["$70.10 a barrel"].normalized_unit) == ("barrel", "dollar per barrel")
+    assert facts["800,000 barrels a day"].normalized_unit == "barrel per day"
+    assert facts["RM900 a month"].normalized_unit == "malaysian ringgit per month"
+    assert facts["RM900 a month"].to_dict()["normalized_unit"] == "malaysian ringgit per month"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract import kinds, qualifiers, units
+from factcheck.extract import kinds, qualifiers, rates, units
 from factcheck.extract.numbers import (
     MONEY_ABBREVIATIONS,
     MULTIPLIERS,
@@ -41,6 +41,7 @@ class Figure:
     scaled: bool = False  # a scale word or abbreviation was applied ("1.5 million")
     scale: float = 1.0  # the last scale word's factor ("4 thousand" → 1000)
     currency_word: bool = False  # the currency was written after the number ("15 dollars")
+    per: str | None = None  # a rate's denominator ("barrel" in "$58 a barrel")
 
     def quantity(self, text: str) -> Quantity:
         if self.qualifier == "exact":
@@ -48,7 +49,7 @@ class Figure:
         else:
             low, high = _tidy(self.low), _tidy(self.high)
         return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
-                        self.qualifier, self.unit, self.kind, None, self.noun)
+                        self.qualifier, self.unit, self.kind, None, self.noun, self.per)
 
 
 def _tidy(x: float | None) -> float | None:
@@ -100,6 +101,8 @@ _TIME_ABBREVIATIONS = {"d": "day", "hr": "hour", "h": "hour", "wk": "week", "yr"
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
 
 
+_GENERATION, _GENERATIONS = "mobile_generation", frozenset("123456")
+
 # What can follow a figure without any unit after it: punctuation, a line end, the text end.
 _NO_UNIT = re.compile(r"[ \t\u00a0]*(?:[,;:)\]!?\n]|\.(?!\d)|$)")
 
@@ -142,6 +145,8 @@ def units_after(text: str, fig: Figure) -> None:
         fig.unit, fig.kind, fig.end = sub[0], "money", sub[1]
         return
     u = units.unit_at(text, end, fig.words)
+    if u is not None and u[0] == _GENERATION and not (u[1] == end + 1 and fig.digits in _GENERATIONS):
+        u = None  # "5G" is a network generation; "10G", "5 G" are not
     if u is not None:
         name, u_end, hyphenated = u
         fig.unit, fig.kind, fig.end = name, units.UNIT_KIND[name], u_end
@@ -150,6 +155,26 @@ def units_after(text: str, fig: Figure) -> None:
         if rate is not None and fig.kind == "measure" and "_per_" not in name:
             per = rate.group("t") or rate.group("t2")
             fig.unit, fig.end = f"{name}_per_{_TIME_ABBREVIATIONS.get(per, per)}", rate.end()
+
+
+def rate_after(text: str, fig: Figure) -> None:
+    """'$58 a barrel', '40 hours a week', '5% annually': the rate's denominator goes into `per`.
+
+    The span takes the rate in when it follows the unit directly; a count keeps its
+    span ('3,000 tests a day'), so the context stage still reads the counted noun.
+    """
+    if fig.per is not None or fig.kind not in ("money", "measure", "percent", "duration", "count") \
+            or "_per_" in fig.unit:
+        return
+    rate = rates.rate_at(text, fig.end, counted=fig.unit == "count")
+    if rate is None:
+        return
+    if rate.attached and fig.unit != "count":
+        fig.end = rate.end
+    if fig.kind == "measure" and units.UNIT_KIND.get(rate.per) == "duration":
+        fig.unit = f"{fig.unit}_per_{rate.per}"  # "286 gigatonnes annually", as "800,000 barrels a day"
+    else:
+        fig.per = rate.per
 
 
 def currency_before(text: str, fig: Figure) -> None:
@@ -246,6 +271,7 @@ def classify_context(text: str, fig: Figure) -> None:
 
 
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+_OF_A = re.compile(r"[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:(?:US|U\.S\.|UK|imperial|metric)[ \u00a0]+)?")
 
 
 def finish_noun(text: str, fig: Figure) -> None:
@@ -259,5 +285,9 @@ def finish_noun(text: str, fig: Figure) -> None:
         if unit is not None:
             fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]
             return
+    if fig.kind == "fraction" and (of := _OF_A.match(text, fig.end)) is not None \
+            and (unit := units.unit_at(text, of.end())) is not None:
+        fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]  # "1/16 of a US pint"
+        return
     if fig.kind in ("count", "fraction") and fig.noun is None or fig.unit_is_adjective and fig.kind == "measure":
         fig.noun = kinds.noun_after(text, fig.end)

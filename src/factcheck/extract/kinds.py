@@ -231,6 +231,12 @@ def noun_after(text: str, end: int, through_of: bool = True) -> str | None:
     return head or None
 
 
+def is_noun_word(word: str) -> bool:
+    """Whether a word may belong to a counted noun phrase (not 'of', 'said', 'quickly')."""
+    low = word.lower()
+    return low not in _STOPS and not (low.endswith("ly") and len(low) > 4)
+
+
 def _modifies(next_word: str) -> bool:
     low = next_word.lower()
     return next_word[:1].islower() and low not in _STOPS and not low.endswith(("ed", "ly"))

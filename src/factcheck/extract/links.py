@@ -17,6 +17,8 @@ from factcheck.models import Quantity
 _SHARE_GAP = re.compile(r"[ \u00a0]+(?:or|and|to|nor)[ \u00a0]+$|[ \u00a0]*,[ \u00a0]*$")
 _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+$")
 _CODE_GAP = re.compile(r"[ \u00a0]$")
+_TO_GAP = re.compile(r"[ \u00a0]+to[ \u00a0]+$")
+_FROM_BEFORE = re.compile(r"(?<![\w])from[ \u00a0]+(?:[a-z]+[ \u00a0]+)?$")
 _CONVERSION_GAP = re.compile(r"[ \u00a0]*(?:\(|\[|/|,?[ \u00a0]*or)[ \u00a0]*$")
 
 
@@ -31,12 +33,26 @@ def follow_labels(text: str, figures: list[Figure]) -> None:
 
 
 def share_units(text: str, figures: list[Figure]) -> None:
-    """A bare number listed before a figure with a unit takes that unit."""
+    """A bare number takes the unit of a figure next to it in the same phrase.
+
+    Listed before it: "eight or nine euros", "5, 10 or 15 percent" (not "at 16,644,
+    16 per cent above": a list holds numbers of one size). The end of a change:
+    "from 20 mpg to 24".
+    """
     for a, b in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if a.kind == "count" and a.unit == "count" and a.noun is None and a.qualifier != "range" \
-                and b.unit != "count" and b.kind in ("measure", "money", "percent", "duration") \
-                and b.start - a.end < 8 and _SHARE_GAP.search(text, a.end, b.start):
-            a.unit, a.kind = b.unit, b.kind
+        if _bare(a) and a.qualifier != "range" and b.unit != "count" \
+                and b.kind in ("measure", "money", "percent", "duration") \
+                and b.start - a.end < 8 and _SHARE_GAP.search(text, a.end, b.start) \
+                and not (a.value is not None and b.value and abs(a.value) > 10 * abs(b.value)):
+            a.unit, a.kind, a.per = b.unit, b.kind, b.per
+    for a, b in pairwise(figures):
+        if _bare(b) and a.unit != "count" and a.kind in ("measure", "money", "percent", "duration") \
+                and _TO_GAP.match(text, a.end, b.start) and _FROM_BEFORE.search(text, max(0, a.start - 16), a.start):
+            b.unit, b.kind, b.per = a.unit, a.kind, a.per
+
+
+def _bare(fig: Figure) -> bool:
+    return fig.kind == "count" and fig.unit == "count" and fig.noun is None
 
 
 def link_conversions(text: str, quantities: list[Quantity]) -> None:

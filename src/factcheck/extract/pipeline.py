@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from factcheck.extract.unitnames import unit_in_words
 from factcheck.models import Document, Fact, Quantity
 
 Backend = Callable[[str], list[Quantity]]
@@ -31,7 +32,10 @@ def extract_facts(
 
     Figures inside page furniture (Document.skip) are dropped before the
     context stage sees them; `Fact.converts` is rewritten from an index in the
-    document's quantity list to the partner's run-wide `Fact.id`.
+    document's quantity list to the partner's run-wide `Fact.id`. A rate's
+    denominator is carried over from the quantity, and the unit is spelled out
+    in words (`Fact.normalized_unit`) once the context stage has said what a
+    count counts.
     """
     from factcheck.extract.context import annotate, bare_facts
 
@@ -41,10 +45,13 @@ def extract_facts(
     for doc in docs:
         quantities = _drop_skipped(doc, find(doc.text))
         base = len(facts)
-        for i, fact in enumerate(describe(doc, quantities)):
+        # the context stage returns one fact per quantity, in the same order
+        for i, (q, fact) in enumerate(zip(quantities, describe(doc, quantities), strict=True)):
             fact.id = base + i
             if fact.converts is not None:
                 fact.converts += base
+            fact.per = q.per
+            fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
             facts.append(fact)
     return facts
 

@@ -33,6 +33,7 @@ from factcheck.extract.figure import (
     finish_noun,
     qualifier_after,
     qualifier_before,
+    rate_after,
     scale_after,
     sign_before,
     units_after,
@@ -162,6 +163,7 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
     if fig.kind not in ("year", "ordinal", "date") and qualifiers.RANGE_JOINER.match(text, fig.end):
         partner = range_partner(text, fig, qualifiers.range_opener(text, fig.start))
         if partner is not None:
+            rate_after(text, partner)
             finish_noun(text, partner)
             return [partner]
     if fig.kind == "count" and fig.qualifier == "exact":
@@ -170,6 +172,7 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
         if fig.words and fig.value >= 1 and named and kinds.label_before(text, fig.start, None):
             fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
     if fig.kind not in ("year", "ordinal", "date"):
+        rate_after(text, fig)
         qualifier_before(text, fig)
         qualifier_after(text, fig)
     finish_noun(text, fig)

@@ -148,7 +148,10 @@ SUBUNIT_AFTER = re.compile(
     r"(?P<gap>[ \t\u00a0]*(?:-[ \t]*)?)(?P<cur>" + trie_pattern(_SUBUNIT_LOOKUP) + r")(?![A-Za-z])"
 )
 # "pounds" weighs unless the figure is plainly money ("£", "20 million pounds").
-POUNDS_AFTER = re.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<cur>pounds?|Pounds?)(?![A-Za-z])")
+# "275 pound-feet" is torque, a unit of its own.
+POUNDS_AFTER = re.compile(
+    r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<cur>pounds?|Pounds?)(?![A-Za-z])(?![ \t\u00a0-]*(?:feet|foot)\b)"
+)
 
 
 CURRENCY_SIGN_AT = re.compile(
@@ -204,6 +207,8 @@ def _registry():
 
 def pint_expression(name: str) -> str:
     """The expression pint reads for one of our unit names."""
+    if (expression := UNITS["units"].get(name, {}).get("expression")) is not None:
+        return expression
     for prefix, power in (("square_", 2), ("cubic_", 3)):
         if name.startswith(prefix):
             return f"{name[len(prefix):]} ** {power}"
@@ -212,15 +217,17 @@ def pint_expression(name: str) -> str:
 
 @cache
 def dimension(name: str) -> str | None:
-    """pint's dimensionality of a unit name, as text ('[length]'); None if pint has no such unit."""
+    """pint's dimensionality of a unit name, as text ('[length] ** 1'); None if pint has no such unit."""
     if name in CURRENCY_CODES:
         return "[currency]"
     if UNITS["units"].get(name, {}).get("pint") is False or name not in UNIT_KIND:
         return None
     try:
-        return str(_registry().parse_expression(pint_expression(name)).dimensionality)
+        dims = _registry().parse_expression(pint_expression(name)).dimensionality
     except Exception:  # noqa: BLE001 - pint raises many kinds of errors for unknown names
         return None
+    # pint orders the factors as the expression does: sort them so that N·m and ft·lbf compare
+    return " * ".join(f"{k} ** {v:g}" for k, v in sorted(dims.items())) or "[]"
 
 
 def same_dimension(a: str, b: str) -> bool:

@@ -1,0 +1,107 @@
+"""Rates: "$58.24 per barrel", "$14.95 a month", "40 to 50 hours a week", "5% annually".
+
+`rate_at(text, end)` reads the denominator written right after a figure and its
+unit, with one anchored match and a dict lookup: the singular denominator
+("barrel", "month", "square foot", "share") goes into Quantity.per, the unit
+stays what it was. After "a", "an", "each" or "every" only units and a list of
+nouns count ("$20 a head", not "$5 a good deal"); after "per" and "/" any
+noun does ("per household"). The word lists are in rules/lexicon/units.yaml
+(`rates`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from factcheck.extract import kinds, units
+from factcheck.extract.patterns import trie_pattern
+
+_LEX = units.UNITS["rates"]
+_NOUNS = frozenset(_LEX["nouns"])
+_ADVERBS: dict[str, str] = _LEX["adverbs"]
+_ALIASES: dict[str, str] = _LEX["aliases"]
+_MODIFIERS = frozenset(_LEX["modifiers"])
+_NOT_BEFORE = frozenset(_LEX["not_before"])
+_ORDINALS = frozenset(_LEX["ordinals"])
+_NOT_NOUNS = frozenset(_LEX["not_nouns"])
+
+_S = r"[ \t\u00a0]"
+# A conversion in brackets may stand between a figure and its rate: "9 billion shekels
+# ($2.4 billion) a year" (the rate is the first figure's; the bracket is an aside).
+_JOIN = re.compile(
+    rf"(?P<aside>{_S}*\([^()\n]{{1,40}}\))?"
+    rf"(?:(?:{_S}*[-‐‑]{_S}*|{_S}+)(?P<j>per|a|an|each|every)(?:{_S}*[-‐‑]{_S}*|{_S}+)"
+    rf"|{_S}?(?P<slash>/){_S}?"
+    rf"|{_S}+(?P<adv>" + trie_pattern(_ADVERBS, flexible=False) + r")(?![\w]))"
+)
+_WORD = re.compile(r"([A-Za-z]+)(?![\w'’])")
+_NEXT_WORD = re.compile(rf"{_S}*[-‐‑]?([A-Za-z]+)")
+# A count may name what it counts before the rate: "3,000 tests a day", "78,000 times a minute".
+_COUNTED = re.compile(rf"{_S}+([A-Za-z][a-z'’-]*)(?:{_S}+([A-Za-z][a-z'’-]*))?")
+
+
+class Rate(NamedTuple):
+    per: str  # the denominator, singular: "barrel", "month", "square foot"
+    end: int  # where the rate's words end
+    attached: bool  # written right after the figure (no bracket or counted noun between)
+
+
+def rate_at(text: str, end: int, counted: bool = False) -> Rate | None:
+    """The rate written at `end`, right after a figure and its unit.
+
+    With `counted`, one or two words naming what is counted may come first
+    ("tests a day"); the rate is then not attached to the figure's span.
+    """
+    first = text[end:end + 1]
+    if not first or first not in " \t\u00a0-‐‑/(":
+        return None
+    found = _rate_at(text, end)
+    if found is not None or not counted:
+        return found
+    m = _COUNTED.match(text, end)
+    if m is None or not kinds.is_noun_word(m.group(1)):
+        return None
+    for group in (1, 2):
+        if m.group(group) is None or group == 2 and not kinds.is_noun_word(m.group(2)):
+            break
+        found = _rate_at(text, m.end(group))
+        if found is not None:
+            return found._replace(attached=False)
+    return None
+
+
+def _rate_at(text: str, end: int) -> Rate | None:
+    j = _JOIN.match(text, end)
+    if j is None:
+        return None
+    attached = j.group("aside") is None
+    if j.group("adv"):
+        return Rate(_ADVERBS[j.group("adv").lower()], j.end(), attached)
+    joiner = (j.group("j") or j.group("slash")).lower()
+    pos = j.end()
+    unit = units.unit_at(text, pos)
+    if unit is not None and (joiner == "/" or unit[1] - pos > 1):  # "/h", but not "a m"
+        return _checked(text, unit[0].replace("_", " "), unit[1], joiner, attached)
+    w = _WORD.match(text, pos)
+    if w is None:
+        return None
+    word = w.group(1).lower()
+    if joiner in ("per", "/") and word in _MODIFIERS and (n := _WORD.match(text, w.end() + 1)) is not None \
+            and text[w.end():w.end() + 1] == " ":
+        w, word = n, n.group(1).lower()
+    word = _ALIASES.get(word, word)
+    if word in _NOT_NOUNS:
+        return None
+    if joiner not in ("per", "/") and word not in _NOUNS:
+        return None
+    return _checked(text, word, w.end(), joiner, attached)
+
+
+def _checked(text: str, per: str, end: int, joiner: str, attached: bool) -> Rate | None:
+    """No rate when what follows makes a period a date: 'a year ago', 'for a second day'."""
+    if units.UNIT_KIND.get(per) == "duration" and (nxt := _NEXT_WORD.match(text, end)) is not None:
+        word = nxt.group(1).lower()
+        if word in _NOT_BEFORE or joiner in ("a", "an") and per in _ORDINALS:
+            return None
+    return Rate(per, end, attached)
