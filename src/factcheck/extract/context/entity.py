@@ -143,6 +143,10 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             j += 1  # "one more indication", "15 other people"
             skipped += 1
             continue
+        if _model_number(lex, tokens, j, words):
+            words.append(t)  # "two new 737 Max jets", "12 Model 3 cars": part of a name
+            j += 1
+            continue
         if not t.is_word or t.low in lex.stop_words:
             break
         plural_word = plural_figure and lex.looks_plural(t.low)
@@ -300,6 +304,20 @@ def _participle_ends(lex: Lexicon, tokens: list[Token], j: int) -> bool:
     if nxt is None or nxt.text in ".;:!?":
         return True
     return nxt.low in _CLAUSE_STARTERS  # not "and"/"or": "shipping and trading companies"
+
+
+def _model_number(lex: Lexicon, tokens: list[Token], j: int, words: list[Token]) -> bool:
+    """A bare number inside the phrase that belongs to a name ("737 Max", "Model 3")."""
+    t = tokens[j]
+    if not (words and t.text.isdigit() and j + 1 < len(tokens)):
+        return False
+    nxt = tokens[j + 1]
+    return (
+        nxt.start > t.end  # "3s" is no name's number
+        and nxt.is_word
+        and nxt.low not in lex.stop_words
+        and (nxt.is_capitalised or words[-1].is_capitalised)
+    )
 
 
 def _verb_with_object(lex: Lexicon, tokens: list[Token], j: int) -> bool:
