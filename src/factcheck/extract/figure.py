@@ -247,7 +247,10 @@ def classify_form(text: str, fig: Figure) -> None:
 
 
 def classify_age(text: str, fig: Figure) -> None:
-    """'aged 25', 'age 87', 'Maddon, 66, has used': ages in years."""
+    """'aged 25', 'age 87', 'under the age of 5 years', 'Maddon, 66, has used': ages in years."""
+    if fig.unit == "year" and (at := kinds.age_before(text, fig.start)) is not None:
+        fig.unit, fig.start = "year_of_age", at
+        return
     if fig.kind != "count" or fig.value is None:
         return
     at = kinds.age_before(text, fig.start)
