@@ -136,6 +136,7 @@ def _is_participle(lex: Lexicon, t: Token) -> bool:
         and low not in lex.participle_adjectives
         and low not in lex.not_participles
         and low not in lex.nouns
+        and low not in lex.term_words  # "unmanned aerial vehicles", "guided bombs"
     )
 
 

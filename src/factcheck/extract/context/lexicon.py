@@ -147,6 +147,7 @@ class Lexicon:
     modifiers: frozenset[str] = frozenset()
     not_participles: frozenset[str] = frozenset()
     max_noun_words: int = 1
+    term_words: frozenset[str] = frozenset()  # words of multi-word terms ("unmanned")
     # measures
     forms: dict[str, list[tuple[str, frozenset[str] | None]]] = field(default_factory=dict)
     max_form_words: int = 1
@@ -267,6 +268,7 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
         if singular in lex.nouns:
             lex.nouns.setdefault(irregular_plural, lex.nouns[singular])
     lex.max_noun_words = max((len(k.split()) for k in lex.nouns), default=1)
+    lex.term_words = frozenset(w for k in lex.nouns if " " in k for w in k.split())
     lex.anaphoric = frozenset(_norm(w) for w in data.get("anaphoric", []))
     lex.stop_words = frozenset(_norm(w) for w in data.get("stop_words", []))
     lex.modifiers = frozenset(_norm(w) for w in data.get("modifiers", []))
