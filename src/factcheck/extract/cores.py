@@ -32,6 +32,13 @@ DIGITS = (
     r"|\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}){1,4}(?!\d)(?![.,]\d\d\d)|\d+)(?:\.\d+)?"
     r"|(?<![\d.])\.\d+"
 )
+# Four or more numbers glued by one kind of separator, no spaces. Joined by hyphens or
+# slashes they are a code, one label ("978-3-16-148410-0", "+1-222-2222-2222"); joined
+# by commas a list written tightly ("nrs. 22,24,26,31"), read at once by the scanner.
+# CODE only recognises the start (the scanner's master pattern has many groups, which
+# makes a long repetition inside it slow); CODE_RUN, on its own, reads the whole run.
+CODE = r"(?<![\d.,])\d+(?P<code_sep>[-‐‑,/])\d+(?=(?P=code_sep)\d+(?P=code_sep)\d)"
+CODE_RUN = re.compile(r"\d+([-‐‑,/])\d+(?:\1\d+)+(?!\d)")
 WORD_FORMS = {v for w in NUMBER_WORDS for v in case_variants(w)}
 WORDS = r"(?<![\w])(?:" + trie_pattern(WORD_FORMS, flexible=False) + r")(?![\w])"
 NUMBER_AT = re.compile(f"(?P<digits>{DIGITS})|(?P<vulgar>{VULGAR})|(?P<words>{WORDS})")
@@ -110,6 +117,27 @@ def digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
             return fig
         fig.end = x.end()
     return fig
+
+
+_PART = re.compile(r"\d+")
+
+
+def code_figures(text: str, m: re.Match) -> list[Figure] | None:
+    """A glued run of numbers: one label, or for commas each number of the list (bare).
+
+    None if the run is one number after all ('1,234,567,890', '1,00,000').
+    """
+    s = m.start()
+    run = CODE_RUN.match(text, s)
+    if run is None:
+        return None
+    e, sep = run.end(), run.group(1)
+    if sep == ",":
+        if (n := NUMBER_AT.match(text, s)) is not None and n.end() >= e:
+            return None
+        return [Figure(p.start(), p.end(), float(p.group()), digits=p.group()) for p in _PART.finditer(text, s, e)]
+    first = text[s:text.index(sep, s)]
+    return [Figure(s, e, float(first), kind="ordinal", digits=first)]
 
 
 def tokens_at(text: str, m: re.Match, limit: int | None = None) -> tuple[list[Token], int]:

@@ -59,22 +59,26 @@ class Token:
     end: int
     sep: str = ""
 
+    # A single space, the commonest separator, joins by nothing in particular: answered
+    # without building strings, as these are asked for every token of every run.
     @property
     def joined_by_and(self) -> bool:
-        return " and " in f" {self.sep.replace('-', ' ').replace('&', ' and ')} "
+        return self.sep != " " and " and " in f" {self.sep.replace('-', ' ').replace('&', ' and ')} "
 
     @property
     def after_article(self) -> bool:
+        if self.sep == " ":
+            return False
         s = f" {self.sep.replace('-', ' ')} "
         return " a " in s or " an " in s
 
     @property
     def after_point(self) -> bool:
-        return "point" in self.sep
+        return self.sep != " " and "point" in self.sep
 
     @property
     def after_comma(self) -> bool:
-        return "," in self.sep
+        return self.sep != " " and "," in self.sep
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,11 +16,13 @@ from factcheck.extract import kinds, qualifiers
 from factcheck.extract.compounds import compound, continue_scaled
 from factcheck.extract.cores import (
     ARTICLE_BEFORE,
+    CODE,
     DIGITS,
     NUMBER_AT,
     VULGAR,
     WORD_FORMS,
     WORDS,
+    code_figures,
     digit_figure,
     word_run,
 )
@@ -47,6 +49,7 @@ CORE = re.compile("|".join(
     f"(?P<{name}>{source})" for name, source in [
         *kinds.DATE_SOURCES.items(),
         ("vague", r"(?<![\w])(?:" + qualifiers.VAGUE_PATTERN + r")(?![\w])"),
+        ("code", CODE),
         ("digits", DIGITS),
         ("vulgar", VULGAR),
         ("words", WORDS),
@@ -65,6 +68,10 @@ ANCHOR = re.compile(
 )
 
 
+_SKIP_AHEAD = 256  # chars; below this, skipping the anchors inside a figure costs nothing
+_ANCHOR_CHAR = re.compile(r"[\w" + VULGAR[1:-1] + r"]")
+
+
 def _core_at(text: str, anchor: re.Match) -> re.Match | None:
     """CORE matched at an anchor, or just before it ('.08', 'a few hundred')."""
     at = anchor.start()
@@ -80,10 +87,18 @@ def scan(text: str) -> list[Quantity]:
     """Every figure in `text`, in order of position."""
     figures: list[Figure] = []
     pos = 0
-    for anchor in ANCHOR.finditer(text):
+    anchors = ANCHOR.finditer(text)
+    while (anchor := next(anchors, None)) is not None:
         if anchor.start() < pos or (m := _core_at(text, anchor)) is None or m.start() < pos:
             continue
         found, end = _HANDLERS[m.lastgroup](text, m)
+        if end - anchor.end() > _SKIP_AHEAD:
+            # a long figure (a code, a run of number words): look for anchors after it only,
+            # from the start of the word or digit run it ends in, as finditer would
+            restart = end
+            while restart > anchor.end() and _ANCHOR_CHAR.match(text, restart - 1):
+                restart -= 1
+            anchors = ANCHOR.finditer(text, max(restart, anchor.end()))
         pos = max(end, m.end())
         figures.extend(found)
     figures.sort(key=lambda f: (f.start, f.end))
@@ -97,6 +112,24 @@ def scan(text: str) -> list[Quantity]:
 # --- handlers: one per named group of CORE ---------------------------------------------------
 def _date(text: str, m: re.Match) -> tuple[list[Figure], int]:
     return [Figure(m.start(), m.end(), kinds.date_value(m.group()), kind="date")], m.end()
+
+
+def _code(text: str, m: re.Match) -> tuple[list[Figure], int]:
+    figs = code_figures(text, m)
+    if figs is None:
+        return _number(text, NUMBER_AT.match(text, m.start()))
+    if len(figs) == 1:
+        return figs, figs[0].end
+    # A tight list: the first number reads what stands before it, the last what follows;
+    # those between have only commas around them and are what the first is (a label,
+    # a year) or counts.
+    first, last = _grow(text, figs[0], last=False), _grow(text, figs[-1])
+    kind = first[0].kind if len(first) == 1 and first[0].kind in ("year", "ordinal") else "count"
+    for fig in figs[1:-1]:
+        fig.kind = kind
+    if kind != "count" and len(last) == 1 and last[0].kind == "count" and last[0].unit == "count":
+        last[0].kind, last[0].noun = kind, None  # "2019,2020,2021 reports": years all
+    return first + figs[1:-1] + last, last[-1].end
 
 
 def _clock(text: str, m: re.Match) -> tuple[list[Figure], int]:
@@ -131,7 +164,8 @@ def _number(text: str, m: re.Match) -> tuple[list[Figure], int]:
 
 _HANDLERS = {
     "iso_date": _date, "num_date": _date, "dmy_date": _date, "mdy_date": _date,
-    "clock": _clock, "vague": _vague, "digits": _number, "vulgar": _number, "words": _number,
+    "clock": _clock, "vague": _vague, "code": _code, "digits": _number, "vulgar": _number,
+    "words": _number,
 }
 
 
@@ -139,8 +173,12 @@ def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
     """Every number in the run of number words at `m`, grown into figures."""
     figs, pos = word_run(text, m)
     out: list[Figure] = []
+    last = len(figs) - 1
     for i, fig in enumerate(figs):
-        out.extend(_grow(text, fig, last=i == len(figs) - 1))
+        if 0 < i < last and fig.kind == "count":
+            out.append(fig)  # between two numbers of one run: no sign, unit, qualifier or noun
+            continue
+        out.extend(_grow(text, fig, last=i == last))
     return out, max([pos] + [f.end for f in out])
 
 

@@ -250,13 +250,13 @@ FIRST_WORDS = frozenset(
     for form in forms
     if (m := _FIRST_LETTERS.match(form)) is not None
 )
-_NEXT = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*(?:([A-Za-zµμ]+)|\S)")
+_NEXT = re.compile(r"[ \t\u00a0]*[-‐‑]?[ \t\u00a0]*(?:([A-Za-zµμ]+)|(\d)|\S)")
 
 
 def could_follow(text: str, pos: int) -> bool:
-    """Whether a unit, currency, percent or age may be written at `pos`."""
+    """Whether a unit, currency, percent or age may be written at `pos` (none starts with a digit)."""
     m = _NEXT.match(text, pos)
-    if m is None:
+    if m is None or m.group(2) is not None:
         return False
     word = m.group(1)
     return word is None or word.lower() in FIRST_WORDS
