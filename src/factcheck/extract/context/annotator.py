@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from factcheck.models import Document, Fact, Quantity
 
-from .attribution import AttributionReader, Claim, resolve_actor
+from .attribution import AttributionReader, Claim, resolve_side
 from .counted import counted_phrase
 from .entity import NounPhrase, glued_noun, is_approximate, read_noun_phrase
 from .lexicon import Lexicon, load_lexicon
@@ -193,24 +193,68 @@ class DocContext:
         last = words[-1].lower()
         return last in self.lex.bodies or self.lex.looks_plural(last)
 
-    def _actor(self, s: SentenceInfo, claim: Claim) -> str | None:
-        """The speaker's side; "the air force" takes the side of "Ukraine's air force"
-        named earlier by the same source; "the country's air force" that of the country
-        named last before it that is not the attacker."""
+    def _actor(self, s: SentenceInfo, claim: Claim) -> tuple[str, bool] | None:
+        """The speaker's side, and whether the speaker speaks for it (see `resolve_side`);
+        "the air force" takes the side of "Ukraine's air force" named earlier by the same
+        source; "the country's air force" that of the country named last before it that
+        is not the attacker."""
         speaker = claim.speaker
-        actor = resolve_actor(self.lex, self.r.places.gaz, self.r.demonyms, speaker)
-        if actor is None and speaker.lower().startswith(self.lex.country_anaphors):
-            actor = self._country_before(s, claim.start)
+        found = resolve_side(self.lex, self.r.places.gaz, self.r.demonyms, speaker)
+        if found is None and speaker.lower().startswith(self.lex.country_anaphors):
+            country = self._country_before(s, claim.start)
+            found = (country, True) if country else None
         words = speaker.lower().replace("’", "'").split()
         head = (s.source, words[-1])
-        if actor:
-            self._actors.setdefault(head, actor)
+        if found:
+            self._actors.setdefault(head, found)
         elif words[0] in ("the", "a", "an"):
-            actor = self._actors.get(head)
+            found = self._actors.get(head)
             for w in words[1:-1]:
-                if actor is None and w.endswith("'s"):
-                    actor = self._actors.get((s.source, w[:-2]))  # "the air force's tallies"
-        return actor
+                if found is None and w.endswith("'s"):
+                    found = self._actors.get((s.source, w[:-2]))  # "the air force's tallies"
+        return found
+
+    def _claimant(
+        self, s: SentenceInfo, fact: Fact, np: NounPhrase, claim: Claim | None,
+        side: tuple[str, bool] | None,
+    ) -> str | None:
+        """The side whose claim a figure about hostilities is (attribution.yaml): the
+        speaker's when it speaks for a party; for things of a named side ("49 Ukrainian
+        drones"), the other side. Other figures have none."""
+        lex = self.lex
+        if not (
+            fact.measure in lex.hostile_measures
+            or fact.entity in lex.hostile_entities
+            or lex.class_of(fact.entity) in lex.hostile_classes
+        ):
+            return None
+        local = claim is not None and any(
+            w.strip(",.").removesuffix("'s") in lex.local_words
+            for w in claim.speaker.lower().replace("’", "'").split()
+        )
+        if side is not None and side[1] and not local:
+            return side[0]
+        owner = np.owner
+        if owner is None:
+            return None
+        if side is not None and side[0] != owner:
+            return side[0]  # "officials in Belgorod said 20 Ukrainian drones were downed"
+        return self._other_side(s, owner)
+
+    def _other_side(self, s: SentenceInfo, owner: str) -> str | None:
+        """The first country or demonym in the sentence that is not `owner`."""
+        gaz = self.r.places.gaz
+        for t in s.tokens:
+            if not (t.is_word and t.is_capitalised):
+                continue
+            bare = t.text[:-2] if t.possessive else t.text
+            side = self.r.demonyms.get(bare)
+            if side is None:
+                place = gaz.lookup(bare)
+                side = place.name if place is not None and place.kind == "country" else None
+            if side and side != owner:
+                return side
+        return None
 
     def _country_before(self, s: SentenceInfo, offset: int) -> str | None:
         places = self.r.places
@@ -315,6 +359,7 @@ class DocContext:
     ) -> str | None:
         places = self.r.places
         mentions = self.mentions(s)
+        speaker_places: list[Mention] = []
         if (
             claim is not None
             and s.start <= claim.start < s.end
@@ -323,8 +368,13 @@ class DocContext:
             # "The New York bank said": a place in a speaker's name is where the speaker
             # is, not the figure — unless the speaker is that place's authority.
             a, b = claim.start - s.start, claim.end - s.start
+            speaker_places = [m for m in mentions if a <= m.start < b and m.cue == 2]
             mentions = [m for m in mentions if not (a <= m.start < b)]
         loc = places.choose(s.text, mentions, offset - s.start, end - s.start)
+        if loc is None and speaker_places:
+            # "Officials and witnesses in Nice said …": where the speakers are is where
+            # the figure is, when its own words name no other place.
+            loc = places.choose(s.text, speaker_places, offset - s.start, end - s.start)
         if loc:
             return loc
         continues = carried or (
@@ -359,10 +409,11 @@ class DocContext:
         np = NounPhrase(end_index=after)
         prev = s.figures[-1] if s.figures else None
         claim, carried = self.claim_for(s, q.start)
+        side = None
         if claim and claim.speaker.lower() not in _BARE_PRONOUNS:
             # ("they said" with nobody to refer to tells the reader nothing)
             fact.attribution = claim.speaker
-            fact.actor = self._actor(s, claim)
+            side = self._actor(s, claim)
         how = None
         if q.kind in COUNTED:
             plural = q.value is None or q.value != 1 or q.qualifier != "exact"
@@ -408,6 +459,10 @@ class DocContext:
             fact.measure = measure
             if np.role and fact.entity is None:
                 fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
+        if q.kind in COUNTED:
+            fact.actor = self._claimant(
+                s, fact, np, claim if fact.attribution else None, side
+            )
         fact.location = self.location_for(s, q.start, claim, carried, q.end)
         masked = None
         if claim and s.start <= claim.start < s.end:

@@ -320,7 +320,17 @@ def _plausible(speaker: str) -> bool:
 
 def resolve_actor(lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str) -> str | None:
     """The side a speaker is on: a country, demonym or place in its words, or a known name."""
-    best: tuple[int, str] | None = None
+    found = resolve_side(lex, gazetteer, demonyms, text)
+    return found[0] if found else None
+
+
+def resolve_side(
+    lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str
+) -> tuple[str, bool] | None:
+    """(side, whether it speaks for that side): a country, demonym or known name
+    ("Russia's defence ministry", "Zelensky") does; a city in the words ("officials in
+    Nice", "the Kharkiv regional administration") only says where the speaker is."""
+    best: tuple[int, str, bool] | None = None
     for m in re.finditer(r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}", text):
         parts = m.group().split(" ")
         pos = m.start()
@@ -329,6 +339,7 @@ def resolve_actor(lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str) 
                 break  # a place inside a longer name ("Congregation B'nai Israel") is no side
             bare = re.sub(r"['’]s?$", "", part)
             side = demonyms.get(bare)
+            national = side is not None
             if side is None:
                 for k in range(len(parts) - i, 0, -1):
                     name = re.sub(r"['’]s?$", "", " ".join(parts[i : i + k]))
@@ -338,15 +349,15 @@ def resolve_actor(lex: Lexicon, gazetteer, demonyms: dict[str, str], text: str) 
                         and place.country
                         and (place.kind == "country" or place.population >= 100_000)
                     ):
-                        side = place.country
+                        side, national = place.country, place.kind == "country"
                         break
             if side:
                 if best is None or pos < best[0]:
-                    best = (pos, side)
+                    best = (pos, side, national)
                 break
             pos += len(part) + 1
     if lex.actor_pattern is not None:
         m = lex.actor_pattern.search(text)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), lex.actors[m.group()])
-    return best[1] if best else None
+            best = (m.start(), lex.actors[m.group()], True)
+    return (best[1], best[2]) if best else None

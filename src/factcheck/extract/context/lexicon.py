@@ -62,6 +62,10 @@ ATTRIBUTION_SCHEMA = {
     "actors": {"*": _STRS},
     "country_anaphors": _STRS,
     "bodies": _STRS,
+    "hostile_classes": _STRS,
+    "hostile_entities": _STRS,
+    "hostile_measures": _STRS,
+    "local_words": _STRS,
 }
 COUNTED_SCHEMA = {
     "drop": _STRS,
@@ -177,6 +181,10 @@ class Lexicon:
     actor_pattern: re.Pattern[str] | None = None
     country_anaphors: tuple[str, ...] = ()  # "the country's air force"
     bodies: frozenset[str] = frozenset()  # "the air force" is no "he"
+    hostile_classes: frozenset[str] = frozenset()  # figures a side's claim may be about
+    hostile_entities: frozenset[str] = frozenset()
+    hostile_measures: frozenset[str] = frozenset()
+    local_words: frozenset[str] = frozenset()  # "police", "mayor": speakers of no side
     # counted phrase (Fact.counted)
     counted_drop: frozenset[str] = frozenset()  # "15 more people": words about the figure
     participle_adjectives: frozenset[str] = frozenset()  # "armed men": participles kept
@@ -360,6 +368,10 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
             lex.actors.setdefault(n, side)
     lex.country_anaphors = tuple(_norm(p) for p in data.get("country_anaphors", []))
     lex.bodies = frozenset(_norm(w) for w in data.get("bodies", []))
+    lex.hostile_classes = frozenset(data.get("hostile_classes", []))
+    lex.hostile_entities = frozenset(data.get("hostile_entities", []))
+    lex.hostile_measures = frozenset(data.get("hostile_measures", []))
+    lex.local_words = frozenset(_norm(w) for w in data.get("local_words", []))
     if lex.actors:
         lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
 
