@@ -20,7 +20,7 @@ from factcheck.rules.kinds.base import (
     key_of,
     split_groups,
 )
-from factcheck.rules.params import Grouping, records, word
+from factcheck.rules.params import Grouping, choice, records, word
 
 
 class Bound(Kind):
@@ -33,7 +33,12 @@ class Bound(Kind):
             key=("entity", "location", "scope", "unit"),
             extra={"pairs": records({"part": word(help="the part's measure"),
                                      "whole": word(help="the whole's measure")},
-                                    help="measure pairs: the part can never exceed the whole")},
+                                    help="measure pairs: the part can never exceed the whole"),
+                   "whole_figure": choice(
+                       ("largest", "each"), "largest",
+                       "which whole a part is held against: the largest any source gives (a "
+                       "smaller one may be an earlier count; their disagreement is the "
+                       "conflict rule's), or each")},
         ).spec()
 
     def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
@@ -46,8 +51,10 @@ class Bound(Kind):
             if parts.empty or wholes.empty:
                 continue
             top = parts.groupby(cols, sort=False)["lo"].max().rename("part_lo")
-            floor = wholes.groupby(cols, sort=False)["hi"].min().rename("whole_hi")
-            both = pd.concat([top, floor], axis=1, join="inner")
+            largest = p["whole_figure"] == "largest"
+            cap = wholes.groupby(cols, sort=False)["hi"].agg(
+                "max" if largest else "min").rename("whole_hi")
+            both = pd.concat([top, cap], axis=1, join="inner")
             keys = both.index[both["part_lo"] > both["whole_hi"]]
             if len(keys) == 0:
                 continue
@@ -55,7 +62,7 @@ class Bound(Kind):
             wholes_by_key = dict(split_groups(hit_wholes, cols, ("pos", "hi")))
             for values, prows in split_groups(hit_parts, cols, ("pos", "lo")):
                 wrows = wholes_by_key[values]
-                over = _exceeding(prows, wrows)
+                over = _exceeding(prows, wrows, largest)
                 if not over:
                     continue
                 story, key = key_of(cols, values)
@@ -68,8 +75,13 @@ class Bound(Kind):
                     whole_values=wording.by_value(whole_facts))
 
 
-def _exceeding(parts: dict[str, list], wholes: dict[str, list]) -> set[int]:
+def _exceeding(parts: dict[str, list], wholes: dict[str, list], largest: bool) -> set[int]:
+    """Parts above a whole, and the wholes they exceed (only the largest when asked)."""
     out: set[int] = set()
+    if largest:
+        top = max(wholes["hi"])
+        wholes = {k: [x for x, hi in zip(v, wholes["hi"], strict=True) if hi == top]
+                  for k, v in wholes.items()}
     for p_pos, p_lo in zip(parts["pos"], parts["lo"], strict=True):
         for w_pos, w_hi in zip(wholes["pos"], wholes["hi"], strict=True):
             if p_lo > w_hi:
