@@ -105,6 +105,25 @@ def time_order(a_when: float, a_day: bool, b_when: float, b_day: bool) -> int:
     return -1 if a_when < b_when else 1 if a_when > b_when else 0
 
 
+FLOORS = ("at_least", "more_than")
+
+
+def own_floors(rows: dict[str, list], p: dict[str, Any]) -> dict[str, list]:
+    """An outlet that writes a figure both plainly and as a floor ("84 dead" in a
+    headline, "at least 84" in the text) means the floor: its plain figure's upper
+    bound is lifted (`plain_figure_as_own_floor`)."""
+    if not p.get("plain_figure_as_own_floor"):
+        return rows
+    floors = {(s, lo) for s, lo, q in zip(rows["src"], rows["lo"], rows["qualifier"], strict=True)
+              if q in FLOORS}
+    if not floors:
+        return rows
+    hi = [math.inf if q == "exact" and a == b and (s, a) in floors else b
+          for s, a, b, q in zip(rows["src"], rows["lo"], rows["hi"], rows["qualifier"],
+                                strict=True)]
+    return {**rows, "hi": hi}
+
+
 def own_figures(src: list, lo: list, hi: list, grows: list[bool], p: dict[str, Any]) -> list[bool]:
     """Which figures of each source in one group are set against other sources'.
 
@@ -146,6 +165,9 @@ def kept(rows: dict[str, list], keep: list[bool]) -> dict[str, list]:
 def own_figure_params() -> dict[str, Param]:
     """What a kind that sets sources against each other does with a source's own figures."""
     return {
+        "plain_figure_as_own_floor": flag(
+            True, "an outlet that gives a figure both plainly and as a floor (\"84\" and "
+                  "\"at least 84\") means the floor"),
         "skip_sources_giving_several_counts": flag(
             True, "an outlet that gives incompatible figures for one key speaks of several "
                   "counts; its figures are not set against other outlets'"),

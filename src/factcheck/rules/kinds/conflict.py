@@ -15,6 +15,7 @@ from factcheck.rules.kinds.base import (
     key_of,
     own_figure_params,
     own_figures,
+    own_floors,
     split_groups,
     time_order,
 )
@@ -63,6 +64,7 @@ class Conflict(Kind):
         hits = t[(split & several).to_numpy()]
         monotonic = ctx.monotonic if p["defer_monotonic_updates"] else frozenset()
         for values, rows in split_groups(hits, cols, FIELDS):
+            rows = own_floors(rows, p)
             grows = [m in ctx.monotonic for m in rows["measure"]]
             rows = kept(rows, own_figures(rows["src"], rows["lo"], rows["hi"], grows, p))
             positions, all_round = _disagreeing(rows, monotonic, p)

@@ -20,6 +20,7 @@ from factcheck.rules.kinds.base import (
     key_of,
     own_figure_params,
     own_figures,
+    own_floors,
     split_groups,
     time_order,
 )
@@ -60,8 +61,9 @@ class Update(Kind):
         split = g["lo"].transform("max") > g["hi"].transform("min")
         hits = t[(dated & split).to_numpy()]
         rising = p["direction"] == "increase"
-        fields = ("pos", "src", "lo", "hi", "when", "day_only")
+        fields = ("pos", "src", "lo", "hi", "when", "day_only", "qualifier")
         for values, rows in split_groups(hits, cols, fields):
+            rows = own_floors(rows, p)
             rows = kept(rows, own_figures(rows["src"], rows["lo"], rows["hi"],
                                           [True] * len(rows["src"]), p))
             positions = _changes(rows, rising)
