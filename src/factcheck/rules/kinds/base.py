@@ -124,38 +124,56 @@ def own_floors(rows: dict[str, list], p: dict[str, Any]) -> dict[str, list]:
     return {**rows, "hi": hi}
 
 
-def own_figures(src: list, lo: list, hi: list, grows: list[bool], p: dict[str, Any]) -> list[bool]:
+def own_figures(rows: dict[str, list], grows: list[bool], said: list,
+                p: dict[str, Any]) -> list[bool]:
     """Which figures of each source in one group are set against other sources'.
 
     A source whose figures for the key all fit one count keeps them all. One
     whose figures cannot all hold is either updating a toll that only grows
     (`latest_toll_per_source`: its largest figure is the latest, the one that
-    counts now; its superseded smaller figures are left out) or, when they are
-    more than `several_counts_ratio` apart or the measure can shrink, speaking
-    of several counts (two incidents, background figures): all of its figures
-    are left out (`skip_sources_giving_several_counts`).
+    counts now; its superseded smaller figures are left out) or speaking of
+    several counts (two incidents, a whole and its part, background figures):
+    then all of its figures are left out (`skip_sources_giving_several_counts`).
+    Several counts it is when the measure can shrink, when the figures are more
+    than `several_counts_ratio` apart, or when one sentence gives two of them
+    ("five soldiers died, four of them by friendly fire"): a sentence states one
+    moment, so its figures are not updates of each other. `said` names each
+    figure's sentence.
     """
+    src, lo, hi = rows["src"], rows["lo"], rows["hi"]
     keep = [True] * len(src)
     if not p.get("skip_sources_giving_several_counts", True):
         return keep
-    rows: dict[str, list[int]] = {}
+    by_source: dict[str, list[int]] = {}
     for i, s in enumerate(src):
-        rows.setdefault(s, []).append(i)
+        by_source.setdefault(s, []).append(i)
     ratio = float(p.get("several_counts_ratio", 1.0))
     running = p.get("latest_toll_per_source", False)
-    for at in rows.values():
+    for at in by_source.values():
         top = max(at, key=lambda i: (lo[i], -hi[i]))
         floor = min(hi[i] for i in at)
         if lo[top] <= floor:
             continue  # one count
-        if running and all(grows[i] for i in at) and gap_ratio(lo[top], hi[top], floor,
-                                                               floor) <= ratio:
-            for i in at:
-                keep[i] = lo[i] <= hi[top] and lo[top] <= hi[i]  # agrees with the latest
-        else:
-            for i in at:
-                keep[i] = False
+        updates = (running and all(grows[i] for i in at)
+                   and gap_ratio(lo[top], hi[top], floor, floor) <= ratio
+                   and not _one_sentence_disagrees(at, lo, hi, said))
+        for i in at:
+            keep[i] = updates and lo[i] <= hi[top] and lo[top] <= hi[i]  # agrees with the latest
     return keep
+
+
+def _one_sentence_disagrees(at: list[int], lo: list, hi: list, said: list) -> bool:
+    """Whether two figures that cannot both hold come from one sentence."""
+    by_sentence: dict[Any, list[int]] = {}
+    for i in at:
+        by_sentence.setdefault(said[i], []).append(i)
+    return any(max(lo[i] for i in group) > min(hi[i] for i in group)
+               for group in by_sentence.values() if len(group) > 1)
+
+
+def sentences_of(positions: list[int], facts: Sequence[Fact]) -> list[tuple]:
+    """Each figure's sentence, as (document, sentence text) to tell sentences apart."""
+    return [(facts[i].doc, facts[i].sentence or f"#{facts[i].id}") for i in positions]
 
 
 def kept(rows: dict[str, list], keep: list[bool]) -> dict[str, list]:

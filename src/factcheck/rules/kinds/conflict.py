@@ -16,6 +16,7 @@ from factcheck.rules.kinds.base import (
     own_figure_params,
     own_figures,
     own_floors,
+    sentences_of,
     split_groups,
     time_order,
 )
@@ -66,7 +67,8 @@ class Conflict(Kind):
         for values, rows in split_groups(hits, cols, FIELDS):
             rows = own_floors(rows, p)
             grows = [m in ctx.monotonic for m in rows["measure"]]
-            rows = kept(rows, own_figures(rows["src"], rows["lo"], rows["hi"], grows, p))
+            said = sentences_of(rows["pos"], ctx.facts)
+            rows = kept(rows, own_figures(rows, grows, said, p))
             positions, all_round = _disagreeing(rows, monotonic, p)
             if positions:
                 story, key = key_of(cols, values)

@@ -21,6 +21,7 @@ from factcheck.rules.kinds.base import (
     own_figure_params,
     own_figures,
     own_floors,
+    sentences_of,
     split_groups,
     time_order,
 )
@@ -64,8 +65,8 @@ class Update(Kind):
         fields = ("pos", "src", "lo", "hi", "when", "day_only", "qualifier")
         for values, rows in split_groups(hits, cols, fields):
             rows = own_floors(rows, p)
-            rows = kept(rows, own_figures(rows["src"], rows["lo"], rows["hi"],
-                                          [True] * len(rows["src"]), p))
+            grows = [True] * len(rows["src"])
+            rows = kept(rows, own_figures(rows, grows, sentences_of(rows["pos"], ctx.facts), p))
             positions = _changes(rows, rising)
             if positions:
                 story, key = key_of(cols, values)
