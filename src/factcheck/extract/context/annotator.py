@@ -107,6 +107,7 @@ class DocContext:
         self._actors: dict[tuple[str | None, str], str] = {}
         self._line_starts: list[int] | None = None
         self.figure_starts: frozenset[int] = frozenset()  # "Dozens of …" is no name
+        self.graded: list[tuple[Fact, str, str | None]] = []  # (fact, its grade's role, scope)
 
     # --------------------------------------------------------------- caches
     def info(self, i: int) -> SentenceInfo:
@@ -215,7 +216,11 @@ class DocContext:
         return found
 
     def _claimant(
-        self, s: SentenceInfo, fact: Fact, np: NounPhrase, claim: Claim | None,
+        self,
+        s: SentenceInfo,
+        fact: Fact,
+        np: NounPhrase,
+        claim: Claim | None,
         side: tuple[str, bool] | None,
     ) -> str | None:
         """The side whose claim a figure about hostilities is (attribution.yaml): the
@@ -460,9 +465,7 @@ class DocContext:
             if np.role and fact.entity is None:
                 fact.entity = lex.measure_entity.get(np.role) or (np.head or "").lower() or None
         if q.kind in COUNTED:
-            fact.actor = self._claimant(
-                s, fact, np, claim if fact.attribution else None, side
-            )
+            fact.actor = self._claimant(s, fact, np, claim if fact.attribution else None, side)
         fact.location = self.location_for(s, q.start, claim, carried, q.end)
         masked = None
         if claim and s.start <= claim.start < s.end:
@@ -478,6 +481,19 @@ class DocContext:
         )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
+        if how == "subset" and role and not (np.anaphoric or np.part):
+            # "Two people suffered minor injuries": one grade of the toll, unless nothing
+            # else in the paragraph gives the toll (decided once the document is read).
+            kept_scope = find_scope(
+                lex,
+                self.scope_marks(s),
+                masked,
+                q.start - s.start,
+                role,
+                True,
+                lambda: self._dated_before(s),
+            )
+            self.graded.append((fact, role, kept_scope))
         if np.part and fact.measure and self._whole_nearby(s, fact):
             fact.measure = None  # "ten were killed …; three of the soldiers died": a share
         if (
@@ -500,12 +516,42 @@ class DocContext:
             and _joined(tokens, prev.np.end_index, fig_first)
         ):
             # "killed 10 US citizens and two pilots": each group is a share of the toll;
-            # one counted as plain `person` would read as the toll itself.
+            # one counted as plain `person` would read as the toll itself, so it counts
+            # its own noun (citizen), keeping its role.
             for f in (prev, Figure(fact, np, fig_first)):
-                if f.fact.entity == "person" and (f.np.head or "").lower() not in lex.generic_nouns:
-                    f.fact.measure = None
+                head = (f.np.head or "").lower()
+                if f.fact.entity == "person" and head and head not in lex.generic_nouns:
+                    f.fact.entity = lex.singular(head)
         s.figures.append(Figure(fact, np, fig_first))
         return fact
+
+    def settle_grades(self, facts: list[Fact]) -> None:
+        """A graded figure that is its paragraph's only count of its role (or of a
+        partner role, measures.yaml `grade_partners`) is the whole count: it keeps
+        the role."""
+        if not self.graded:
+            return
+        by_para: dict[tuple[str | None, int], list[Fact]] = {}
+        for f in facts:
+            if f.measure:
+                by_para.setdefault((f.source, self._paragraph(f.start)), []).append(f)
+        graded_paras: dict[tuple[str | None, int, str], int] = {}
+        for f, role, _ in self.graded:
+            key = (f.source, self._paragraph(f.start), role)
+            graded_paras[key] = graded_paras.get(key, 0) + 1
+        for f, role, scope in self.graded:
+            para = self._paragraph(f.start)
+            partners = self.lex.grade_partners.get(role, frozenset()) | {role}
+            if graded_paras[(f.source, para, role)] > 1:
+                continue  # "four seriously injured, 20 slightly": grades of one toll
+            if any(g.measure in partners for g in by_para.get((f.source, para), ())):
+                continue
+            f.measure, f.scope = role, scope
+
+    def _paragraph(self, offset: int) -> int:
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+        return bisect_right(self._line_starts, offset) - 1
 
     def _shared_noun(self, s: SentenceInfo, fig_first: int) -> str | None:
         """The counted words a figure with no noun borrows: those of the sentence's last
@@ -636,4 +682,5 @@ def annotate_document(
     for k in order:
         if not doc.is_skipped(quantities[k].start):
             facts[k] = ctx.annotate(quantities[k])
+    ctx.settle_grades([facts[k] for k in order if k in facts])
     return [facts[k] for k in sorted(facts)]

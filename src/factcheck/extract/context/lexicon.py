@@ -48,6 +48,7 @@ MEASURES_SCHEMA = {
         }
     },
     "rise_verbs": _STRS,
+    "grade_partners": {"*": _STRS},
 }
 SCOPE_SCHEMA = {
     "scopes": {"cumulative": _STRS, "period": _STRS, "event": _STRS},
@@ -160,6 +161,7 @@ class Lexicon:
     after: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
     measure_entity: dict[str, str] = field(default_factory=dict)
     subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # "seriously" injured
+    grade_partners: dict[str, frozenset[str]] = field(default_factory=dict)
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
     generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
     number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
@@ -311,6 +313,9 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
         if spec.get("monotonic"):
             lex.monotonic |= {name}
     lex.role_nouns = toll_nouns
+    lex.grade_partners = {
+        m: frozenset(others) for m, others in data.get("grade_partners", {}).items()
+    }
     lex.max_form_words = max((len(k.split()) for k in lex.forms), default=1)
     lex.rise_words = frozenset(w for v in data.get("rise_verbs", []) for w in _norm(v).split())
     rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])

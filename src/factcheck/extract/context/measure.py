@@ -21,8 +21,9 @@ from .words import QUOTES, Token
 _AUXILIARIES = frozenset(
     """
 was were is are been being be have has had reportedly also all later subsequently seriously
-critically slightly lightly badly fatally severely still now then who that which allegedly
-either both each mostly mainly apparently initially eventually successfully
+slightly lightly badly fatally severely still now then who that which allegedly remain remains
+either both each mostly mainly apparently initially eventually successfully may potentially
+remained
 """.split()
 )
 # Words between a verb and its figure: "launched (more than) 574", "killed (at least) one".
@@ -47,6 +48,11 @@ _NEAR_MISS = frozenset(["nearly", "almost", "narrowly"])
 _AMONG = frozenset(["among", "amongst"])
 _PARTICLES = frozenset(["down", "up", "off", "out"])
 _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of the dead"
+# A clause's finite verb after a participle modifier: "… captured in 2014 have been freed".
+_FINITE = frozenset("have has had was were is are remain remains remained".split())
+_BEEN = frozenset(["been", "being", "be"])
+_CLAUSE_ENDS = frozenset(',;:.!?()—–"“”')
+_CLAUSE_OPENERS = frozenset("and or but while who which that when after before as".split())
 
 
 def find_measure(
@@ -115,13 +121,28 @@ def _find(
     if np.compound:
         return None, None, -1  # "hit a 16-storey building": the verb is the building's
     if np.state:
+        k = np.end_index - 2
+        if k > fig_first and tokens[k].low.endswith("ly"):
+            # "12 critically wounded": a graded state that is a measure of its own
+            graded = lex.measures_for(f"{tokens[k].low} {tokens[k + 1].low}", entity)
+            if graded:
+                return graded, "state", -1
         return np.state, "state", -1
     if np.role:
         return np.role, "role", -1
     if np.modifier_measure:
+        found, at = _after(lex, text, tokens, np.end_index, entity, sentence_start, False)
+        if found and at > 0 and tokens[at - 1].low in _FINITE | _BEEN:
+            return found, "passive", at  # "four detained leaders were released"
         return np.modifier_measure, "modifier", -1  # "100 wounded people": the noun says it
     found, at = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
     if found:
+        if at > 0 and tokens[at - 1].low not in _AUXILIARIES:
+            # "21 schoolgirls captured two years ago have been freed": the participle
+            # describes the noun; the clause's own verb says what the figure is.
+            main, main_at = _main_verb(lex, text, tokens, at, entity, sentence_start)
+            if main:
+                return main, "passive", main_at
         return found, "passive", at
     found, at = _verb_before(lex, tokens, fig_first, entity)
     if found:
@@ -138,6 +159,21 @@ def _find(
     if found:
         return found, "active", at
     return None, None, -1
+
+
+def _main_verb(
+    lex: Lexicon, text: str, tokens: list[Token], at: int, entity: str | None, sentence_start: int
+) -> tuple[str | None, int]:
+    """The role named by a finite verb ("have been freed", "were taken to hospital") that
+    follows a participle modifier in the same clause."""
+    n = len(tokens)
+    for k in range(at + 1, min(n, at + 15)):
+        t = tokens[k]
+        if t.text in _CLAUSE_ENDS or t.low in _CLAUSE_OPENERS:
+            break
+        if t.low in _FINITE:
+            return _after(lex, text, tokens, k, entity, sentence_start, allow_pp=False)
+    return None, -1
 
 
 def _relative_between(tokens: list[Token], a: int, b: int) -> bool:
