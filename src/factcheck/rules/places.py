@@ -7,8 +7,10 @@ nested in one: a city and its country), a figure that names none is compared
 as that place's. When they name several places, a figure without one may be
 their total (the sum rule's case), so it stays apart. A figure far from the
 place's figures (more than `story_place_max_ratio` apart) is another count
-(a total, a background figure) and stays apart too; so does vague wording
-("dozens"), which says too little to pin.
+(a total, a background figure) and stays apart too, with the other figures
+that name no place (they move together or not at all, so that figures that
+were compared with each other still are); vague wording ("dozens") says too
+little to pin.
 
 Only groups are looked at, never pairs of facts across a corpus: one group-by
 marks the groups with one place; nesting is checked in the few with several.
@@ -88,11 +90,15 @@ def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) ->
         if inner is None:
             continue  # several places: a figure without one may be their total
         anchors = [(lo[i], hi[i]) for i in rows if loc[i] == inner]
+        # The figures at one wider place (or at none) move together, or not at all:
+        # one of them far off says they speak of more than the story's place.
+        movers: dict[str, list[int]] = {}
         for i in rows:
-            if loc[i] == inner or qual[i] in skip:
-                continue
-            if all(gap_ratio(lo[i], hi[i], a, b) <= ratio for a, b in anchors):
-                moved[i] = inner
+            if loc[i] != inner and qual[i] not in skip:
+                movers.setdefault(loc[i], []).append(i)
+        for at in movers.values():
+            if all(gap_ratio(lo[i], hi[i], a, b) <= ratio for i in at for a, b in anchors):
+                moved[at] = inner
     if (moved == loc).all():
         return t
     return t.assign(location=pd.array(moved, dtype=object))
