@@ -459,6 +459,19 @@ class DocContext:
             if role is None and antecedent is not None and not np.part:
                 measure = role = antecedent.measure  # "and 15 others"
                 how = "antecedent"
+            if (
+                antecedent is not None
+                and np.elided
+                and role
+                and role != antecedent.measure
+                and lex.measure_entity.get(role)
+                and antecedent.entity not in lex.entity_class
+            ):
+                # "Thousands of spectators were evacuated and two were injured": the
+                # injured are people, whoever the crowd was; only a lexicon entity
+                # ("three soldiers were killed and five wounded") carries over.
+                fact.entity = lex.measure_entity[role]
+                fact.counted = None
             if fact.entity is None and role and (np.elided or np.anaphoric or np.state):
                 fact.entity = lex.measure_entity.get(role)
             fact.measure = measure

@@ -171,8 +171,8 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
                 and not (j + 1 < n and tokens[j + 1].low in _OBJECT_STARTERS)
             ):
                 break
-    if not words:
-        np.elided = True
+    if not words or _credit(tokens, words, j):
+        np.elided = True  # "injuring another 40 Steve Parsons/PA": a photo credit, no noun
         return np
     if head_at < 0:
         head_at = len(words) - 1
@@ -210,6 +210,24 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
     if np.entity is None and np.role is None:
         np.entity = lex.singular(head.low)
     return np
+
+
+def _credit(tokens: list[Token], words: list[Token], j: int) -> bool:
+    """Capitalised words right before "/AGENCY" are a photo credit ("Carl Court/Getty
+    Images"), unless a noun follows the agency ("40 Ford/Mazda engines")."""
+    n = len(tokens)
+    if not (
+        j + 1 < n
+        and tokens[j].text == "/"
+        and tokens[j + 1].is_word
+        and tokens[j + 1].is_capitalised
+        and all(w.is_capitalised for w in words)
+    ):
+        return False
+    k = j + 1
+    while k < n and tokens[k].is_word and tokens[k].is_capitalised:
+        k += 1
+    return not (k < n and tokens[k].is_word)
 
 
 def glued_noun(lex: Lexicon, word: str, end: int, end_index: int) -> NounPhrase:
