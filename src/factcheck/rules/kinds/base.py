@@ -190,8 +190,9 @@ def own_figure_params() -> dict[str, Param]:
             True, "an outlet that gives incompatible figures for one key speaks of several "
                   "counts; its figures are not set against other outlets'"),
         "latest_toll_per_source": flag(
-            True, "…except for a toll that only grows: an outlet's different figures are its "
-                  "running updates, and its largest (the latest) is compared"),
+            True, "…except for a toll that only grows: an outlet's different figures (in "
+                  "different sentences) are its running updates, and its largest (the latest) "
+                  "is compared"),
         "several_counts_ratio": number(
             2.0, "an outlet's toll figures more than this many times apart are several counts "
                  "(another event, a background figure), not updates", minimum=1.0),
