@@ -202,11 +202,22 @@ NOUN_AFTER = re.compile(
 _WORD = re.compile(r"[A-Za-z][\w'’\-]*")
 
 
+_last_noun: list = [None, -1, True, None]  # (text, end, through_of, answer): asked up to 3 times
+
+
 def noun_after(text: str, end: int, through_of: bool = True) -> str | None:
     """The head noun of the phrase right after a count: '26 residential buildings' → 'buildings'.
 
     With `through_of`, "one of the students" gives "students".
     """
+    if _last_noun[0] is text and _last_noun[1] == end and _last_noun[2] == through_of:
+        return _last_noun[3]
+    answer = _noun_after(text, end, through_of)
+    _last_noun[:] = [text, end, through_of, answer]
+    return answer
+
+
+def _noun_after(text: str, end: int, through_of: bool) -> str | None:
     m = NOUN_AFTER.match(text, end)
     if m is None or (m.group("of") and not through_of):
         return None

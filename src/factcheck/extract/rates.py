@@ -27,18 +27,25 @@ _ORDINALS = frozenset(_LEX["ordinals"])
 _NOT_NOUNS = frozenset(_LEX["not_nouns"])
 
 _S = r"[ \t\u00a0]"
-# A conversion in brackets may stand between a figure and its rate: "9 billion shekels
-# ($2.4 billion) a year" (the rate is the first figure's; the bracket is an aside).
-_JOIN = re.compile(
-    rf"(?P<aside>{_S}*\([^()\n]{{1,40}}\))?"
+_JOINER = (
     rf"(?:(?:{_S}*[-‐‑]{_S}*|{_S}+)(?P<j>per|a|an|each|every)(?:{_S}*[-‐‑]{_S}*|{_S}+)"
     rf"|{_S}?(?P<slash>/){_S}?"
     rf"|{_S}+(?P<adv>" + trie_pattern(_ADVERBS, flexible=False) + r")(?![\w]))"
 )
+# A conversion in brackets may stand between a figure and its rate: "9 billion shekels
+# ($2.4 billion) a year" (the rate is the first figure's; the bracket is an aside).
+_ASIDE = rf"(?P<aside>{_S}*\([^()\n]{{1,40}}\))"
+_JOIN = re.compile(f"{_ASIDE}?{_JOINER}")
+# A count may name what it counts before the rate: "3,000 tests a day", "78,000 times a minute".
+_COUNT_JOIN = re.compile(
+    rf"(?:{_ASIDE}|(?P<counted>(?:{_S}+(?!(?:per|an?|each|every)(?![\w]))[A-Za-z][a-z'’-]*){{1,2}}?))?"
+    + _JOINER
+)
+# A cheap first look for a count: some joiner or adverb in the next few words at all.
+_HINT = re.compile(r"[ \t\u00a0-](?:per|an?|each|every)[ \t\u00a0-]|/|[a-z]ly(?![\w])")
+_HINT_WINDOW = 40
 _WORD = re.compile(r"([A-Za-z]+)(?![\w'’])")
 _NEXT_WORD = re.compile(rf"{_S}*[-‐‑]?([A-Za-z]+)")
-# A count may name what it counts before the rate: "3,000 tests a day", "78,000 times a minute".
-_COUNTED = re.compile(rf"{_S}+([A-Za-z][a-z'’-]*)(?:{_S}+([A-Za-z][a-z'’-]*))?")
 
 
 class Rate(NamedTuple):
@@ -56,26 +63,15 @@ def rate_at(text: str, end: int, counted: bool = False) -> Rate | None:
     first = text[end:end + 1]
     if not first or first not in " \t\u00a0-‐‑/(":
         return None
-    found = _rate_at(text, end)
-    if found is not None or not counted:
-        return found
-    m = _COUNTED.match(text, end)
-    if m is None or not kinds.is_noun_word(m.group(1)):
+    if counted and _HINT.search(text, end, end + _HINT_WINDOW) is None:
         return None
-    for group in (1, 2):
-        if m.group(group) is None or group == 2 and not kinds.is_noun_word(m.group(2)):
-            break
-        found = _rate_at(text, m.end(group))
-        if found is not None:
-            return found._replace(attached=False)
-    return None
-
-
-def _rate_at(text: str, end: int) -> Rate | None:
-    j = _JOIN.match(text, end)
+    j = (_COUNT_JOIN if counted else _JOIN).match(text, end)
     if j is None:
         return None
-    attached = j.group("aside") is None
+    words = j.group("counted") if counted else None
+    if words is not None and not all(kinds.is_noun_word(w) for w in words.split()):
+        return None
+    attached = j.group("aside") is None and words is None
     if j.group("adv"):
         return Rate(_ADVERBS[j.group("adv").lower()], j.end(), attached)
     joiner = (j.group("j") or j.group("slash")).lower()

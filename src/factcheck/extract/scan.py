@@ -86,21 +86,22 @@ def _core_at(text: str, anchor: re.Match) -> re.Match | None:
 def scan(text: str) -> list[Quantity]:
     """Every figure in `text`, in order of position."""
     figures: list[Figure] = []
-    pos = 0
-    anchors = ANCHOR.finditer(text)
-    while (anchor := next(anchors, None)) is not None:
-        if anchor.start() < pos or (m := _core_at(text, anchor)) is None or m.start() < pos:
-            continue
-        found, end = _HANDLERS[m.lastgroup](text, m)
-        if end - anchor.end() > _SKIP_AHEAD:
-            # a long figure (a code, a run of number words): look for anchors after it only,
-            # from the start of the word or digit run it ends in, as finditer would
-            restart = end
-            while restart > anchor.end() and _ANCHOR_CHAR.match(text, restart - 1):
-                restart -= 1
-            anchors = ANCHOR.finditer(text, max(restart, anchor.end()))
-        pos = max(end, m.end())
-        figures.extend(found)
+    pos, at = 0, 0
+    while at is not None:
+        resume, at = at, None
+        for anchor in ANCHOR.finditer(text, resume):
+            if anchor.start() < pos or (m := _core_at(text, anchor)) is None or m.start() < pos:
+                continue
+            found, end = _HANDLERS[m.lastgroup](text, m)
+            pos = max(end, m.end())
+            figures.extend(found)
+            if end - anchor.end() > _SKIP_AHEAD:
+                # a long figure (a code, a run of number words): look for anchors after it
+                # only, from the start of the word or digit run it ends in, as before
+                at = end
+                while at > anchor.end() and _ANCHOR_CHAR.match(text, at - 1):
+                    at -= 1
+                break
     figures.sort(key=lambda f: (f.start, f.end))
     follow_labels(text, figures)
     share_units(text, figures)
