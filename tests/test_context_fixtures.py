@@ -1,5 +1,6 @@
-"""Context fixtures: each case's text goes through find_quantities + annotate,
-and the named figures must carry the expected fields (tests/fixtures/context/*.yaml)."""
+"""Context fixtures: each case's text (and optional report date) goes through
+find_quantities + annotate, and the named figures must carry the expected fields
+(tests/fixtures/context/*.yaml)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def _cases():
 
 @pytest.mark.parametrize("case", list(_cases()))
 def test_context_case(case):
-    doc = Document(id="case", text=case["text"])
+    doc = Document(id="case", text=case["text"], date=case.get("date"))
     facts = annotate(doc, find_quantities(doc.text))
     for want in case["figures"]:
         surface = want["figure"]
@@ -42,7 +43,7 @@ def test_context_case(case):
 
 
 def test_fixture_keys_are_known():
-    allowed_case = {"name", "text", "figures"}
+    allowed_case = {"name", "text", "date", "figures"}
     for path in sorted(FIXTURES.glob("*.yaml")):
         for case in yaml.safe_load(path.read_text(encoding="utf-8"))["cases"]:
             assert set(case) <= allowed_case, (path.name, case.get("name"))

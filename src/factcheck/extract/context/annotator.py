@@ -18,8 +18,8 @@ from .counted import counted_phrase
 from .entity import NounPhrase, glued_noun, is_approximate, read_noun_phrase
 from .lexicon import Lexicon, load_lexicon
 from .location import Mention, PlaceReader
-from .measure import find_measure, simple_past
-from .scope import ScopeMarks, find_scope, own_marks, scope_marks
+from .measure import find_measure, finite_after, simple_past
+from .scope import ScopeMarks, earlier_date, find_scope, own_marks, scope_marks
 from .sentences import SentenceIndex
 from .words import Token, tokenize
 
@@ -33,6 +33,8 @@ _BARE_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
 COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
+_SENTENCE_STOPS = frozenset(".!?…'\"’”)")
+_HEADING_TOKENS = 16
 _CONJ_OR_QUALIFIER = frozenset(
     "and or , plus as well at least more than over nearly almost about around some roughly "
     "approximately up to another a further".split()
@@ -60,6 +62,7 @@ class SentenceInfo:
     figures: list[Figure] = field(default_factory=list)
     claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
     claim_resolved: bool = False
+    heading: bool | None = None  # a short line without a stop (computed on first use)
 
     @property
     def tokens(self) -> list[Token]:
@@ -341,7 +344,7 @@ class DocContext:
             s._scope_marks = scope_marks(self.lex, s.text.lower())
         return s._scope_marks
 
-    def _dated_before(self, s: SentenceInfo) -> str | None:
+    def _dated_before(self, s: SentenceInfo, report: str | None) -> str | None:
         """The period or running total the previous sentence of the same paragraph
         dates itself to ("In July 2012 a gunman opened fire in a cinema."), if any."""
         if s.index == 0:
@@ -349,8 +352,33 @@ class DocContext:
         p = self.info(s.index - 1)
         if p.source != s.source or "\n" in self.text[p.end : s.start]:
             return None
-        own = own_marks(self.scope_marks(p), None, -1)  # comparisons anywhere do not count
-        return own[0][0] if own and own[0][0] != "event" else None
+        return self._dating(p, report)
+
+    def _heading_dating(self, s: SentenceInfo, report: str | None) -> str | None:
+        """A heading line ("Virginia Tech: 32 killed") takes the period or running
+        total of the paragraph under it: a list of past incidents dates each item
+        in its text, not in its heading."""
+        if s.heading is None:
+            text = s.text.rstrip()
+            s.heading = (
+                bool(text)
+                and text[-1] not in _SENTENCE_STOPS
+                and len(s.tokens) <= _HEADING_TOKENS
+                and (s.start == 0 or self.text[s.start - 1] == "\n")
+                and "\n" in self.text[s.end : s.end + 3]
+            )
+        if not s.heading or s.index + 1 >= len(self.sentences):
+            return None
+        p = self.info(s.index + 1)
+        return self._dating(p, report) if p.source == s.source else None
+
+    def _dating(self, p: SentenceInfo, report: str | None) -> str | None:
+        """The period or running total a sentence dates itself to, if any."""
+        marks = self.scope_marks(p)
+        own = own_marks(marks, (), -1)  # comparisons anywhere do not count
+        if own and own[0][0] != "event":
+            return own[0][0]
+        return "period" if earlier_date(self.lex, marks, (), report) else None
 
     # ------------------------------------------------------------- location
     def topic(self, s: SentenceInfo) -> str | None:
@@ -480,9 +508,15 @@ class DocContext:
         if q.kind in COUNTED:
             fact.actor = self._claimant(s, fact, np, claim if fact.attribution else None, side)
         fact.location = self.location_for(s, q.start, claim, carried, q.end)
-        masked = None
+        masked: list[tuple[int, int]] = []
         if claim and s.start <= claim.start < s.end:
-            masked = (claim.start - s.start, claim.end - s.start)
+            masked.append((claim.start - s.start, claim.end - s.start))
+        if how == "main verb":
+            # "21 girls captured two years ago have been freed": the modifier's time
+            # dates the capture, not the figure.
+            k = finite_after(tokens, np.end_index)
+            if k > np.end_index:
+                masked.append((tokens[np.end_index].start - s.start, tokens[k].start - s.start))
         fact.scope = find_scope(
             lex,
             self.scope_marks(s),
@@ -490,10 +524,13 @@ class DocContext:
             q.start - s.start,
             fact.measure,
             simple_past(tokens, fig_first, how),
-            (lambda: self._dated_before(s)) if fact.measure else None,
+            (lambda: self._dated_before(s, fact.date)) if fact.measure else None,
+            fact.date,
         )
         if fact.scope is None and how == "coordination" and prev is not None:
             fact.scope = prev.fact.scope  # "launched 574 drones (overnight) and 40 missiles"
+        if fact.measure and fact.scope in (None, "event"):
+            fact.scope = self._heading_dating(s, fact.date) or fact.scope
         if how == "subset" and role and not (np.anaphoric or np.part):
             # "Two people suffered minor injuries": one grade of the toll, unless nothing
             # else in the paragraph gives the toll (decided once the document is read).
@@ -504,13 +541,14 @@ class DocContext:
                 q.start - s.start,
                 role,
                 True,
-                lambda: self._dated_before(s),
+                lambda: self._dated_before(s, fact.date),
+                fact.date,
             )
             self.graded.append((fact, role, kept_scope))
         if np.part and fact.measure and self._whole_nearby(s, fact):
             fact.measure = None  # "ten were killed …; three of the soldiers died": a share
         if (
-            how in ("passive", "active")
+            how in ("passive", "active", "main verb")
             and prev is not None
             and prev.fact.measure is None
             and prev.fact.entity

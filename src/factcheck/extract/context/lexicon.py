@@ -55,6 +55,7 @@ SCOPE_SCHEMA = {
     "incident_cues": _STRS,
     "incident_measures": _STRS,
     "comparisons": _STRS,
+    "background_days": "int",
 }
 ATTRIBUTION_SCHEMA = {
     "verbs": _STRS,
@@ -175,6 +176,7 @@ class Lexicon:
     incident_cues: re.Pattern[str] | None = None
     incident_measures: frozenset[str] = frozenset()
     comparison: re.Pattern[str] | None = None  # "one of the heaviest attacks this year"
+    background_days: int | None = None  # a date this long before the report is the past
     # attribution
     speech_verbs: frozenset[str] = frozenset()
     according: re.Pattern[str] | None = None
@@ -349,6 +351,7 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
     if cues:
         lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
     lex.incident_measures = frozenset(data.get("incident_measures", []))
+    lex.background_days = data.get("background_days")
     comparisons = data.get("comparisons", [])
     for p in comparisons:
         if p != p.lower():

@@ -51,6 +51,7 @@ _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of
 # A clause's finite verb after a participle modifier: "… captured in 2014 have been freed".
 _FINITE = frozenset("have has had was were is are remain remains remained".split())
 _BEEN = frozenset(["been", "being", "be"])
+_AFTER_NOUN = ("passive", "active", "main verb")  # roles named by a verb after the noun
 _CLAUSE_ENDS = frozenset(',;:.!?()—–"“”')
 _CLAUSE_OPENERS = frozenset("and or but while who which that when after before as".split())
 
@@ -91,11 +92,11 @@ def find_measure(
         np.part
         and (
             how in _SHARE_ROLES
-            or (how in ("passive", "active") and _relative_between(tokens, np.end_index, at))
+            or (how in _AFTER_NOUN and _relative_between(tokens, np.end_index, at))
         )
-    ) or (how in ("passive", "active") and tokens[at].low in _AMONG):
+    ) or (how in _AFTER_NOUN and tokens[at].low in _AMONG):
         return None, "part", measure  # "five of the dead", "two were among the dead"
-    if (at > 0 and tokens[at - 1].low in _NEAR_MISS and how in ("passive", "active", "verb")) or (
+    if (at > 0 and tokens[at - 1].low in _NEAR_MISS and how in (*_AFTER_NOUN, "verb")) or (
         how == "state" and any(t.low in _NEAR_MISS for t in tokens[fig_first : np.end_index])
     ):
         return None, "near miss", None  # "two nearly killed": not killed
@@ -142,7 +143,7 @@ def _find(
             # describes the noun; the clause's own verb says what the figure is.
             main, main_at = _main_verb(lex, text, tokens, at, entity, sentence_start)
             if main:
-                return main, "passive", main_at
+                return main, "main verb", main_at
         return found, "passive", at
     found, at = _verb_before(lex, tokens, fig_first, entity)
     if found:
@@ -166,14 +167,22 @@ def _main_verb(
 ) -> tuple[str | None, int]:
     """The role named by a finite verb ("have been freed", "were taken to hospital") that
     follows a participle modifier in the same clause."""
-    n = len(tokens)
-    for k in range(at + 1, min(n, at + 15)):
+    k = finite_after(tokens, at)
+    if k < 0:
+        return None, -1
+    return _after(lex, text, tokens, k, entity, sentence_start, allow_pp=False)
+
+
+def finite_after(tokens: list[Token], at: int) -> int:
+    """The index of the clause's finite verb after a participle modifier at `at`
+    ("captured by the militants two years ago | have been freed"), or -1."""
+    for k in range(at + 1, min(len(tokens), at + 15)):
         t = tokens[k]
         if t.text in _CLAUSE_ENDS or t.low in _CLAUSE_OPENERS:
             break
         if t.low in _FINITE:
-            return _after(lex, text, tokens, k, entity, sentence_start, allow_pp=False)
-    return None, -1
+            return k
+    return -1
 
 
 def _relative_between(tokens: list[Token], a: int, b: int) -> bool:
@@ -188,7 +197,7 @@ def _graded(
     "20 others were slightly hurt", "4 people suffered serious injuries"."""
     if how == "verb":
         return at > 0 and tokens[at - 1].low in subsets
-    if how in ("passive", "active"):
+    if how in _AFTER_NOUN:
         for t in tokens[a : min(len(tokens), max(at, a) + 4)]:
             if t.low in subsets:
                 return True
@@ -334,4 +343,4 @@ def simple_past(tokens: list[Token], fig_first: int, how: str | None) -> bool:
             )
             and before not in _PAST_AUX
         )
-    return how in ("passive", "active", "state")
+    return how in (*_AFTER_NOUN, "state")
