@@ -6,6 +6,8 @@ Builds its corpus at run time from the Giveme5W1H news clusters in
 ../shared/data (the text is never stored in the repository), runs each
 extractor once to warm up (imports, lexicons, quantulum3's unit tables), then
 times several repeats and prints medians: process start-up is not counted.
+The whole pipeline with the context stage (extract.pipeline.extract_facts, one
+document per article) is timed on the whole corpus too.
 quantulum3 runs as fast as it can: no unit classifier, one call per paragraph.
 It is slow, so it gets a prefix of the corpus (--q3-chars); rates are per char.
 
@@ -26,13 +28,14 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CLUSTERS = ROOT.parent / "shared" / "data" / "giveme5w1h_news_cluster" / "clusters"
 
 
-def news_corpus() -> str:
-    """All article texts of the news clusters, one paragraph per line."""
+def news_articles() -> list[str]:
+    """The article texts of the news clusters."""
     if not CLUSTERS.is_dir():
         sys.exit(f"no news clusters at {CLUSTERS}: this benchmark needs ../shared beside the checkout")
     texts = []
@@ -40,7 +43,12 @@ def news_corpus() -> str:
         for article in json.loads(path.read_text(encoding="utf-8"))["articles"]:
             if article.get("text"):
                 texts.append(article["text"])
-    return "\n".join(texts)
+    return texts
+
+
+def news_corpus() -> str:
+    """All article texts of the news clusters, one paragraph per line."""
+    return "\n".join(news_articles())
 
 
 def adversarial_lines(size: int, seed: int = 7) -> dict[str, str]:
@@ -62,8 +70,8 @@ def adversarial_lines(size: int, seed: int = 7) -> dict[str, str]:
     }
 
 
-def timed(fn: Callable[[str], object], text: str, repeats: int) -> tuple[float, int]:
-    """Median seconds over `repeats` runs, and how many quantities one run found.
+def timed(fn: Callable[[Any], object], text: object, repeats: int) -> tuple[float, int]:
+    """Median seconds over `repeats` runs, and how many quantities (or facts) one run found.
 
     The garbage collector is paused while timing, as `timeit` does, for both extractors.
     """
@@ -93,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
                     "extractors for the head-to-head (quantulum3 is slow)")
     ap.add_argument("--adversarial-size", type=int, default=1_000_000, help="chars per adversarial line")
     ap.add_argument("--skip-quantulum", action="store_true")
+    ap.add_argument("--skip-context", action="store_true", help="do not time the context stage")
     a = ap.parse_args(argv)
 
     sys.path.insert(0, str(ROOT / "src"))
@@ -112,6 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     t_nat, n_nat = timed(native, sample, a.repeats)
     print(f"{'native':28} {'sample':18} {len(sample):>11,} {t_nat:9.3f} "
           f"{rate(len(sample), t_nat)} {n_nat:7d}")
+    if not a.skip_context:
+        from factcheck.extract.pipeline import extract_facts
+        from factcheck.models import Document
+
+        docs = [Document(id=str(i), text=t) for i, t in enumerate(news_articles())]
+        extract_facts(docs[:5])  # warm-up: the context stage's lexicons and gazetteer
+        t_ctx, n_ctx = timed(extract_facts, docs, max(1, a.repeats // 2))
+        print(f"{'native + context stage':28} {'whole corpus':18} {len(corpus):>11,} {t_ctx:9.3f} "
+              f"{rate(len(corpus), t_ctx)} {n_ctx:7d}")
     if not a.skip_quantulum:
         from factcheck.extract.quantulum import find_quantities as q3
 
