@@ -111,6 +111,8 @@ class DocContext:
         self._line_starts: list[int] | None = None
         self.figure_starts: frozenset[int] = frozenset()  # "Dozens of …" is no name
         self.graded: list[tuple[Fact, str, str | None]] = []  # (fact, its grade's role, scope)
+        # per source: the next sentence to count, and the countries of its places so far
+        self._countries: dict[str | None, tuple[int, dict[str, int]]] = {}
 
     # --------------------------------------------------------------- caches
     def info(self, i: int) -> SentenceInfo:
@@ -573,8 +575,52 @@ class DocContext:
                 head = (f.np.head or "").lower()
                 if f.fact.entity == "person" and head and head not in lex.generic_nouns:
                     f.fact.entity = lex.singular(head)
+        if fact.entity == "person" and np.head and np.head.lower() not in lex.generic_nouns:
+            nation = self._nation_of(tokens, np)
+            home = self._home_country(s) if nation else None
+            if home and nation != home:
+                # "Two children from Algeria died" in a story about France: victims
+                # from abroad are a share of the toll, not the toll itself.
+                fact.entity = lex.singular(np.head.lower())
         s.figures.append(Figure(fact, np, fig_first))
         return fact
+
+    def _nation_of(self, tokens: list[Token], np: NounPhrase) -> str | None:
+        """The nation the people counted are named by: a demonym or a country among the
+        phrase's words ("Chinese tourists", "U.S. citizens", "Americans"), or "from
+        <country>" right after it."""
+        if np.owner:
+            return np.owner
+        gaz = self.r.places.gaz
+        for w in np.words:
+            if w.is_capitalised:
+                place = gaz.lookup(w.text) or gaz.lookup(w.text + ".")  # "U.S" + "."
+                if place is not None and place.kind == "country":
+                    return place.name
+        j = np.end_index
+        if j + 1 < len(tokens) and tokens[j].low == "from":
+            k = j + 2 if tokens[j + 1].low == "the" and j + 2 < len(tokens) else j + 1
+            place = gaz.lookup(tokens[k].text) if tokens[k].is_capitalised else None
+            if place is not None and place.kind == "country":
+                return place.name
+        return None
+
+    def _home_country(self, s: SentenceInfo) -> str | None:
+        """The country the source's places up to this sentence lie in most often: where
+        its story happens (read only for the rare figure that needs it)."""
+        start, counts = self._countries.get(s.source, (None, {}))
+        if start is None:
+            start = s.index
+            while start > 0 and self.info(start - 1).source == s.source:
+                start -= 1
+        for j in range(start, s.index + 1):
+            for m in self.mentions(self.info(j)):
+                if m.cue > 0 and m.place.country:
+                    counts[m.place.country] = counts.get(m.place.country, 0) + 1
+        self._countries[s.source] = (max(start, s.index + 1), counts)
+        if not counts:
+            return None
+        return max(sorted(counts), key=lambda c: counts[c])
 
     def settle_grades(self, facts: list[Fact]) -> None:
         """A graded figure that is its paragraph's only count of its role (or of a

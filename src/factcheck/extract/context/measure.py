@@ -51,6 +51,9 @@ _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of
 # A clause's finite verb after a participle modifier: "… captured in 2014 have been freed".
 _FINITE = frozenset("have has had was were is are remain remains remained".split())
 _BEEN = frozenset(["been", "being", "be"])
+_IRREGULAR_PARTICIPLES = frozenset(
+    "held hurt shot struck hit slain stuck caught kept left lost sent set cut".split()
+)
 _AFTER_NOUN = ("passive", "active", "main verb")  # roles named by a verb after the noun
 _CLAUSE_ENDS = frozenset(',;:.!?()—–"“”')
 _CLAUSE_OPENERS = frozenset("and or but while who which that when after before as".split())
@@ -138,7 +141,7 @@ def _find(
         return np.modifier_measure, "modifier", -1  # "100 wounded people": the noun says it
     found, at = _after(lex, text, tokens, np.end_index, entity, sentence_start, allow_pp=False)
     if found:
-        if at > 0 and tokens[at - 1].low not in _AUXILIARIES:
+        if at > 0 and tokens[at - 1].low not in _AUXILIARIES and _participle(tokens[at].low):
             # "21 schoolgirls captured two years ago have been freed": the participle
             # describes the noun; the clause's own verb says what the figure is.
             main, main_at = _main_verb(lex, text, tokens, at, entity, sentence_start)
@@ -171,6 +174,11 @@ def _main_verb(
     if k < 0:
         return None, -1
     return _after(lex, text, tokens, k, entity, sentence_start, allow_pp=False)
+
+
+def _participle(low: str) -> bool:
+    """A past participle that can modify a noun ("captured", "taken", "held")."""
+    return low.endswith(("ed", "en", "wn")) or low in _IRREGULAR_PARTICIPLES
 
 
 def finite_after(tokens: list[Token], at: int) -> int:
