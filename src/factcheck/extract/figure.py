@@ -42,6 +42,7 @@ class Figure:
     scale: float = 1.0  # the last scale word's factor ("4 thousand" → 1000)
     currency_word: bool = False  # the currency was written after the number ("15 dollars")
     per: str | None = None  # a rate's denominator ("barrel" in "$58 a barrel")
+    read_to: int = 0  # words after the span already read as part of the figure ("tests a day")
 
     def quantity(self, text: str) -> Quantity:
         if self.qualifier == "exact":
@@ -169,8 +170,12 @@ def rate_after(text: str, fig: Figure) -> None:
     rate = rates.rate_at(text, fig.end, counted=fig.unit == "count")
     if rate is None:
         return
-    if rate.attached and fig.unit != "count":
+    if rate.aside:
+        pass  # the bracket's own figures are still to be read
+    elif rate.attached and fig.unit != "count":
         fig.end = rate.end
+    else:
+        fig.read_to = rate.end  # "1,000 frames per second": "second" is no figure of its own
     if fig.kind == "measure" and units.UNIT_KIND.get(rate.per) == "duration":
         fig.unit = f"{fig.unit}_per_{rate.per}"  # "286 gigatonnes annually", as "800,000 barrels a day"
     else:

@@ -38,7 +38,7 @@ _ASIDE = rf"(?P<aside>{_S}*\([^()\n]{{1,40}}\))"
 _JOIN = re.compile(f"{_ASIDE}?{_JOINER}")
 # A count may name what it counts before the rate: "3,000 tests a day", "78,000 times a minute".
 _COUNT_JOIN = re.compile(
-    rf"(?:{_ASIDE}|(?P<counted>(?:{_S}+(?!(?:per|an?|each|every)(?![\w]))[A-Za-z][a-z'’-]*){{1,2}}?))?"
+    rf"(?:{_ASIDE}|(?P<counted>(?:{_S}+(?!(?:per|an?|each|every)(?![\w]))[a-z][a-z'’-]*){{1,2}}?))?"
     + _JOINER
 )
 # A cheap first look for a count: some joiner or adverb in the next few words at all.
@@ -52,6 +52,7 @@ class Rate(NamedTuple):
     per: str  # the denominator, singular: "barrel", "month", "square foot"
     end: int  # where the rate's words end
     attached: bool  # written right after the figure (no bracket or counted noun between)
+    aside: bool = False  # a bracket stands between: its words are not the rate's
 
 
 def rate_at(text: str, end: int, counted: bool = False) -> Rate | None:
@@ -71,33 +72,36 @@ def rate_at(text: str, end: int, counted: bool = False) -> Rate | None:
     words = j.group("counted") if counted else None
     if words is not None and not all(kinds.is_noun_word(w) for w in words.split()):
         return None
-    attached = j.group("aside") is None and words is None
+    aside = j.group("aside") is not None
+    attached = not aside and words is None
     if j.group("adv"):
-        return Rate(_ADVERBS[j.group("adv").lower()], j.end(), attached)
+        return Rate(_ADVERBS[j.group("adv").lower()], j.end(), attached, aside)
     joiner = (j.group("j") or j.group("slash")).lower()
     pos = j.end()
     unit = units.unit_at(text, pos)
     if unit is not None and (joiner == "/" or unit[1] - pos > 1):  # "/h", but not "a m"
-        return _checked(text, unit[0].replace("_", " "), unit[1], joiner, attached)
+        return _checked(text, unit[0].replace("_", " "), unit[1], joiner, Rate("", 0, attached, aside))
     w = _WORD.match(text, pos)
     if w is None:
         return None
     word = w.group(1).lower()
-    if joiner in ("per", "/") and word in _MODIFIERS and (n := _WORD.match(text, w.end() + 1)) is not None \
-            and text[w.end():w.end() + 1] == " ":
-        w, word = n, n.group(1).lower()
+    if joiner == "/" and (not w.group(1).islower() or text[w.end():w.end() + 1] in ("/", "-")):
+        return None  # "Steve Parsons/PA", "2016/11/sports-world": a credit, a path
+    if joiner == "per" and (word in _MODIFIERS or w.group(1)[0].isupper()) and text[w.end():w.end() + 1] == " " \
+            and (n := _WORD.match(text, w.end() + 1)) is not None and n.group(1).islower():
+        w, word = n, n.group(1).lower()  # "per diluted share", "per Qualcomm share"
     word = _ALIASES.get(word, word)
     if word in _NOT_NOUNS:
         return None
     if joiner not in ("per", "/") and word not in _NOUNS:
         return None
-    return _checked(text, word, w.end(), joiner, attached)
+    return _checked(text, word, w.end(), joiner, Rate("", 0, attached, aside))
 
 
-def _checked(text: str, per: str, end: int, joiner: str, attached: bool) -> Rate | None:
+def _checked(text: str, per: str, end: int, joiner: str, how: Rate) -> Rate | None:
     """No rate when what follows makes a period a date: 'a year ago', 'for a second day'."""
     if units.UNIT_KIND.get(per) == "duration" and (nxt := _NEXT_WORD.match(text, end)) is not None:
         word = nxt.group(1).lower()
         if word in _NOT_BEFORE or joiner in ("a", "an") and per in _ORDINALS:
             return None
-    return Rate(per, end, attached)
+    return how._replace(per=per, end=end)

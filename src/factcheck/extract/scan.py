@@ -110,6 +110,11 @@ def scan(text: str) -> list[Quantity]:
     return quantities
 
 
+def _reach(figs: list[Figure]) -> int:
+    """Where the scanner goes on after these figures: their end, or the rate words they read."""
+    return max(max(f.end, f.read_to) for f in figs)
+
+
 # --- handlers: one per named group of CORE ---------------------------------------------------
 def _date(text: str, m: re.Match) -> tuple[list[Figure], int]:
     return [Figure(m.start(), m.end(), kinds.date_value(m.group()), kind="date")], m.end()
@@ -120,7 +125,7 @@ def _code(text: str, m: re.Match) -> tuple[list[Figure], int]:
     if figs is None:
         return _number(text, NUMBER_AT.match(text, m.start()))
     if len(figs) == 1:
-        return figs, figs[0].end
+        return figs, _reach(figs)
     # A tight list: the first number reads what stands before it, the last what follows;
     # those between have only commas around them and are what the first is (a label,
     # a year) or counts.
@@ -130,7 +135,7 @@ def _code(text: str, m: re.Match) -> tuple[list[Figure], int]:
         fig.kind = kind
     if kind != "count" and len(last) == 1 and last[0].kind == "count" and last[0].unit == "count":
         last[0].kind, last[0].noun = kind, None  # "2019,2020,2021 reports": years all
-    return first + figs[1:-1] + last, last[-1].end
+    return first + figs[1:-1] + last, _reach(last)
 
 
 def _clock(text: str, m: re.Match) -> tuple[list[Figure], int]:
@@ -158,9 +163,9 @@ def _number(text: str, m: re.Match) -> tuple[list[Figure], int]:
     if fig is None:
         return [], m.end()
     if isinstance(fig, list):
-        return fig, fig[-1].end
+        return fig, _reach(fig)
     figs = _grow(text, fig)
-    return figs, figs[-1].end
+    return figs, _reach(figs)
 
 
 _HANDLERS = {
@@ -180,7 +185,7 @@ def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
             out.append(fig)  # between two numbers of one run: no sign, unit, qualifier or noun
             continue
         out.extend(_grow(text, fig, last=i == last))
-    return out, max([pos] + [f.end for f in out])
+    return out, max(pos, _reach(out)) if out else pos
 
 
 # --- growing a number into a figure -----------------------------------------------------------------
