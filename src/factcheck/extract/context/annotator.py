@@ -111,6 +111,7 @@ class DocContext:
         self._line_starts: list[int] | None = None
         self.figure_starts: frozenset[int] = frozenset()  # "Dozens of …" is no name
         self.graded: list[tuple[Fact, str, str | None]] = []  # (fact, its grade's role, scope)
+        self._tolls: dict[tuple[str | None, str], float] = {}  # (source, measure) → toll
         # per source: the next sentence to count, and the countries of its places so far
         self._countries: dict[str | None, tuple[int, dict[str, int]]] = {}
 
@@ -582,8 +583,23 @@ class DocContext:
                 # "Two children from Algeria died" in a story about France: victims
                 # from abroad are a share of the toll, not the toll itself.
                 fact.entity = lex.singular(np.head.lower())
+        self._note_toll(s, fact, np)
         s.figures.append(Figure(fact, np, fig_first))
         return fact
+
+    def _note_toll(self, s: SentenceInfo, fact: Fact, np: NounPhrase) -> None:
+        """Keep the largest toll of people the source has given for each measure; a
+        smaller count of a kind of people after it ("84 people were killed …. Two
+        children died during surgery") is a share of it and counts its own noun."""
+        if not fact.measure or fact.entity != "person":
+            return
+        head = (np.head or "").lower()
+        key = (s.source, fact.measure)
+        if not head or head in self.lex.generic_nouns:
+            if not np.part and fact.low is not None:
+                self._tolls[key] = max(self._tolls.get(key, 0.0), fact.low)
+        elif fact.high is not None and fact.high < self._tolls.get(key, 0.0):
+            fact.entity = self.lex.singular(head)
 
     def _nation_of(self, tokens: list[Token], np: NounPhrase) -> str | None:
         """The nation the people counted are named by: a demonym or a country among the

@@ -21,6 +21,7 @@ from .places import BIG_CITY, Place
 # Capitalised runs, possibly hyphenated or with an inner apostrophe ("Ivano-Frankivsk").
 _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,5}")
 _AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
+_NAMED_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # a name right after: "Nice's Promenade"
 _AWAY = frozenset("from to with against toward towards by versus vs and between".split())
 _DISTANCES = frozenset("km kilometres kilometers miles metres meters mi".split())
 _SPEECH = frozenset("said says claimed told".split())
@@ -187,9 +188,10 @@ class PlaceReader:
         """A place name inside another proper name is not that place: "New York Times",
         "Mandalay Bay", "Congregation B'nai Israel"; but "Kyiv City Council" and
         "In Kyiv" keep it."""
-        if i + k < len(parts):
+        if i + k < len(parts) and not parts[i + k - 1].endswith(("'s", "’s")):
             # Kept when the name goes on to an official body ("Kyiv City Military
-            # Administration", "London Fire Brigade"); else it is another name.
+            # Administration", "London Fire Brigade"), or ends with a possessive
+            # ("Nice's Promenade"); else it is another name.
             rest = [_strip_possessive(w).rstrip(".") for w in parts[i + k :]]
             if not any(w in self.official_words for w in rest):
                 return True
@@ -252,10 +254,10 @@ class PlaceReader:
             or bool(self.struck_after is not None and self.struck_after.match(after))
         )
         locative_prep = prep in _IN_COUNTRY
-        if possessive and not noun_after:
-            return Mention(
-                start, end, place, 0, False
-            )  # "Moscow's intentions", "Russia's defence ministry"
+        if possessive and not noun_after and not (prep and _NAMED_AFTER.match(after)):
+            # "Moscow's intentions", "Russia's defence ministry" — but "on Nice's
+            # Promenade des Anglais" is in Nice.
+            return Mention(start, end, place, 0, False)
         if not strong and not prep:
             if away or self.after_speaks.match(after):
                 return Mention(
