@@ -15,6 +15,7 @@ from functools import cache
 from factcheck.extract.lexicon import load
 from factcheck.extract.numbers import LEX as NUMBERS
 from factcheck.extract.patterns import case_variants, trie_pattern, written_before
+from factcheck.pint_registry import registry
 
 UNITS = load("units.yaml", "units")
 
@@ -198,11 +199,6 @@ def subunit_after(text: str, pos: int, glued_only: bool = False) -> tuple[str, i
 CURRENCY_CODES = frozenset(_CURRENCIES)
 
 
-@cache
-def _registry():
-    import pint
-
-    return pint.UnitRegistry()
 
 
 def pint_expression(name: str) -> str:
@@ -223,7 +219,7 @@ def dimension(name: str) -> str | None:
     if UNITS["units"].get(name, {}).get("pint") is False or name not in UNIT_KIND:
         return None
     try:
-        dims = _registry().parse_expression(pint_expression(name)).dimensionality
+        dims = registry().parse_expression(pint_expression(name)).dimensionality
     except Exception:  # noqa: BLE001 - pint raises many kinds of errors for unknown names
         return None
     # pint orders the factors as the expression does: sort them so that N·m and ft·lbf compare
