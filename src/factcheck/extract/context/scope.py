@@ -37,6 +37,9 @@ _DATE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 class ScopeMarks(NamedTuple):
     """Where each scope's patterns, the incident cues, the comparisons and the calendar
     dates occur in a sentence (sentence offsets), computed once per sentence."""
@@ -65,7 +68,7 @@ def scope_marks(lex: Lexicon, text: str) -> ScopeMarks:
         else []
     )
     dates = []
-    if lex.background_days is not None and any(c.isdigit() for c in text):
+    if lex.background_days is not None and _DIGIT.search(text):
         for m in _DATE.finditer(text):
             month = _MONTHS[(m.group("m1") or m.group("m2"))[:3]]
             day = int(m.group("d1") or m.group("d2"))
