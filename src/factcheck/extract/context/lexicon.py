@@ -49,6 +49,7 @@ MEASURES_SCHEMA = {
     },
     "rise_verbs": _STRS,
     "grade_partners": {"*": _STRS},
+    "subject_measures": _STRS,
 }
 SCOPE_SCHEMA = {
     "scopes": {"cumulative": _STRS, "period": _STRS, "event": _STRS},
@@ -163,6 +164,8 @@ class Lexicon:
     measure_entity: dict[str, str] = field(default_factory=dict)
     subsets: dict[str, frozenset[str]] = field(default_factory=dict)  # "seriously" injured
     grade_partners: dict[str, frozenset[str]] = field(default_factory=dict)
+    transitive: frozenset[str] = frozenset()  # the forms of `verbs` ("killed", "released")
+    subject_measures: frozenset[str] = frozenset()  # "3 missiles struck the city"
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
     generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
     number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
@@ -294,11 +297,13 @@ def _load_entities(lex: Lexicon, path: Path) -> None:
 def _load_measures(lex: Lexicon, path: Path) -> None:
     data = load_checked(path, MEASURES_SCHEMA)
     toll_nouns: dict[str, str] = {}
+    transitive: set[str] = set()
     for name, spec in data.get("measures", {}).items():
         allowed = frozenset(spec["entities"]) if spec.get("entities") else None
         surfaces: set[str] = set()
         for verb in spec.get("verbs", []):
             surfaces |= verb_forms(_norm(verb))
+        transitive |= surfaces
         surfaces |= {_norm(f) for f in spec.get("forms", [])}
         for s in sorted(surfaces):
             lex.forms.setdefault(s, []).append((name, allowed))
@@ -315,6 +320,8 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
         if spec.get("monotonic"):
             lex.monotonic |= {name}
     lex.role_nouns = toll_nouns
+    lex.transitive = frozenset(transitive)
+    lex.subject_measures = frozenset(data.get("subject_measures", []))
     lex.grade_partners = {
         m: frozenset(others) for m, others in data.get("grade_partners", {}).items()
     }

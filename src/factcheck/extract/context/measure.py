@@ -51,6 +51,14 @@ _SHARE_ROLES = frozenset(["state", "role", "modifier"])  # the role named in "of
 # A clause's finite verb after a participle modifier: "… captured in 2014 have been freed".
 _FINITE = frozenset("have has had was were is are remain remains remained".split())
 _BEEN = frozenset(["been", "being", "be"])
+_BE_FORMS = frozenset("was were is are been being be remain remains remained".split())
+# Words that open a verb's object: after an active verb the role is the object's.
+_OBJECT_OPENERS = frozenset(
+    """
+the a an his her their its our my your this that these those him them it us me some several
+many dozens hundreds thousands one two three four five six seven eight nine ten eleven twelve
+""".split()
+)
 _IRREGULAR_PARTICIPLES = frozenset(
     "held hurt shot struck hit slain stuck caught kept left lost sent set cut".split()
 )
@@ -260,7 +268,9 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tupl
             1  # the figure itself sat in the aside: "84 people, including 10 children, were killed"
         )
     skipped = 0
+    passive = False
     while j < n and tokens[j].low in _AUXILIARIES and skipped < 4:
+        passive = passive or tokens[j].low in _BE_FORMS
         j += 1
         skipped += 1
     if j >= n:
@@ -291,12 +301,24 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tupl
         return None, -1
     found = _form_at(lex, tokens, j, entity)
     if found:
+        if (
+            not passive
+            and found not in lex.subject_measures
+            and tokens[j].low in lex.transitive
+            and j + 1 < n
+            and _opens_object(tokens[j + 1])
+        ):
+            return None, -1  # "two gunmen killed 5 people": the role is the object's
         return found, j
     start = tokens[j].start - sentence_start
     for measure, pattern in lex.after:
         if pattern.match(text, start):
             return measure, j
     return None, -1
+
+
+def _opens_object(t: Token) -> bool:
+    return t.low in _OBJECT_OPENERS or t.text[0].isdigit()
 
 
 def _in_aside(tokens: list[Token], j: int) -> bool:
