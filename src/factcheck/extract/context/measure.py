@@ -268,9 +268,10 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tupl
             1  # the figure itself sat in the aside: "84 people, including 10 children, were killed"
         )
     skipped = 0
-    passive = False
+    passive = relative = False
     while j < n and tokens[j].low in _AUXILIARIES and skipped < 4:
         passive = passive or tokens[j].low in _BE_FORMS
+        relative = relative or tokens[j].low in _RELATIVES
         j += 1
         skipped += 1
     if j >= n:
@@ -305,10 +306,10 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tupl
             not passive
             and found not in lex.subject_measures
             and tokens[j].low in lex.transitive
-            and j + 1 < n
-            and _opens_object(tokens[j + 1])
+            and (relative or (j + 1 < n and _opens_object(tokens[j + 1])))
         ):
-            return None, -1  # "two gunmen killed 5 people": the role is the object's
+            # "two gunmen (who) killed 5 people": the role is the object's
+            return None, -1
         return found, j
     start = tokens[j].start - sentence_start
     for measure, pattern in lex.after:
