@@ -246,11 +246,13 @@ class DocContext:
         if side is not None and side[1] and not local:
             return side[0]
         owner = np.owner
-        if owner is None:
+        if owner is None or fact.measure not in lex.loss_measures:
             return None
         if side is not None and side[0] != owner:
             return side[0]  # "officials in Belgorod said 20 Ukrainian drones were downed"
-        return self._other_side(s, owner)
+        # The other country the sentence names, else only "not that side": either way
+        # apart from the owner's own claims.
+        return self._other_side(s, owner) or f"opponent of {owner}"
 
     def _other_side(self, s: SentenceInfo, owner: str) -> str | None:
         """The first country or demonym in the sentence that is not `owner`."""

@@ -68,6 +68,7 @@ ATTRIBUTION_SCHEMA = {
     "hostile_classes": _STRS,
     "hostile_entities": _STRS,
     "hostile_measures": _STRS,
+    "loss_measures": _STRS,
     "local_words": _STRS,
 }
 COUNTED_SCHEMA = {
@@ -191,6 +192,7 @@ class Lexicon:
     hostile_classes: frozenset[str] = frozenset()  # figures a side's claim may be about
     hostile_entities: frozenset[str] = frozenset()
     hostile_measures: frozenset[str] = frozenset()
+    loss_measures: frozenset[str] = frozenset()  # "49 Ukrainian drones downed": a loss
     local_words: frozenset[str] = frozenset()  # "police", "mayor": speakers of no side
     # counted phrase (Fact.counted)
     counted_drop: frozenset[str] = frozenset()  # "15 more people": words about the figure
@@ -386,6 +388,7 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.hostile_classes = frozenset(data.get("hostile_classes", []))
     lex.hostile_entities = frozenset(data.get("hostile_entities", []))
     lex.hostile_measures = frozenset(data.get("hostile_measures", []))
+    lex.loss_measures = frozenset(data.get("loss_measures", []))
     lex.local_words = frozenset(_norm(w) for w in data.get("local_words", []))
     if lex.actors:
         lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
