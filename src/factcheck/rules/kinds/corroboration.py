@@ -95,8 +95,9 @@ def _around(sentence: str | None, figure: str, context: int) -> tuple[str, str] 
         end = at + len(figure)
         if not (at and sentence[at - 1].isalnum()) and not (
                 end < len(sentence) and sentence[end].isalnum()):
-            return (_NOT_WORD.sub("", sentence[:at]).lower(),
-                    _NOT_WORD.sub("", sentence[end:]).lower())
+            reach = 3 * context  # raw characters enough for `context` letters and digits
+            return (_NOT_WORD.sub("", sentence[max(0, at - reach):at]).lower(),
+                    _NOT_WORD.sub("", sentence[end:end + reach]).lower())
         at = sentence.find(figure, at + 1)
     return None
 
