@@ -14,6 +14,7 @@ from functools import cache
 import pandas as pd
 
 from factcheck.models import Fact, Finding
+from factcheck.pint_registry import registry
 from factcheck.rules import wording
 from factcheck.rules.kinds.base import Context, Kind
 from factcheck.rules.params import number
@@ -125,7 +126,7 @@ def _affine(unit: str, to: str) -> tuple[float, float] | None:
     """
     import pint
 
-    ureg = _registry()
+    ureg = registry()
     try:
         at0, at1, at10 = (float(ureg.Quantity(x, unit).to(to).magnitude) for x in (0.0, 1.0, 10.0))
     except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
@@ -134,10 +135,3 @@ def _affine(unit: str, to: str) -> tuple[float, float] | None:
     if abs(slope * 10 + at0 - at10) > 1e-9 * max(1.0, abs(at10)):
         return None  # not affine (logarithmic units): leave it unchecked
     return slope, at0
-
-
-@cache
-def _registry():
-    import pint
-
-    return pint.UnitRegistry()
