@@ -344,8 +344,18 @@ def _verb_before(
         if all(t.is_word for t in words):
             measure = lex.measures_for(" ".join(t.low for t in words), entity)
             if measure:
+                if _unreal(lex, tokens, j - k + 1):
+                    return None, -1  # "threatened to fire four missiles": not done
                 return measure, j - k + 1
     return None, -1
+
+
+def _unreal(lex: Lexicon, tokens: list[Token], at: int) -> bool:
+    """The verb at `at` is a threat, plan or possibility: "could kill", "vowed to free"."""
+    b = at - 1
+    if b >= 0 and tokens[b].low in lex.unreal_before:
+        return True
+    return b >= 1 and tokens[b].low == "to" and tokens[b - 1].low in lex.unreal_before
 
 
 def _follows_conjunction(tokens: list[Token], fig_first: int) -> bool:
