@@ -18,8 +18,9 @@ _GAP = r"[\s\-‐‑]+"
 
 
 def case_variants(word: str) -> set[str]:
-    """The word as written, lower case, Capitalised and UPPER case."""
-    return {word, word.lower(), word[:1].upper() + word[1:], word.upper()}
+    """The word as written, lower case, Capitalised, Headline Case and UPPER case."""
+    headline = " ".join(w[:1].upper() + w[1:] for w in word.split(" "))
+    return {word, word.lower(), word[:1].upper() + word[1:], headline, word.upper()}
 
 
 def _atoms(phrase: str, flexible: bool) -> tuple[str, ...]:
