@@ -33,6 +33,7 @@ _BARE_PRONOUNS = frozenset(["he", "she", "it", "they", "we", "i", "you"])
 NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or measure
 COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
+_COMPARATIVES = frozenset(["more", "fewer", "less"])
 _SENTENCE_STOPS = frozenset(".!?…'\"’”)")
 _HEADING_TOKENS = 16
 _CONJ_OR_QUALIFIER = frozenset(
@@ -552,6 +553,8 @@ class DocContext:
             self.graded.append((fact, role, kept_scope))
         if np.part and fact.measure and self._whole_nearby(s, fact):
             fact.measure = None  # "ten were killed …; three of the soldiers died": a share
+        if fact.measure and _difference(tokens, after):
+            fact.measure = None  # "2.5 million more than it had disclosed": a difference
         if (
             how in ("passive", "active", "main verb")
             and prev is not None
@@ -738,6 +741,19 @@ def _first_token_at(tokens: list[Token], offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _difference(tokens: list[Token], after: int) -> bool:
+    """The figure is followed by "more … than" / "fewer … than" in its clause: it counts
+    the difference between two counts, not either of them."""
+    if after >= len(tokens) or tokens[after].low not in _COMPARATIVES:
+        return False
+    for t in tokens[after + 1 : after + 12]:
+        if t.low == "than":
+            return True
+        if t.text in ",;:.!?()":
+            return False
+    return False
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
