@@ -100,12 +100,18 @@ def find_measure(
     if measure is None:
         return None, None, None
     if (
-        np.part
-        and (
-            how in _SHARE_ROLES
-            or (how in _AFTER_NOUN and _relative_between(tokens, np.end_index, at))
+        (
+            np.part
+            and (
+                how in _SHARE_ROLES
+                or (how in _AFTER_NOUN and _relative_between(tokens, np.end_index, at))
+                # "12 relatives, including seven children, were killed": the verb after
+                # the aside is the whole's
+                or (how in _AFTER_NOUN and any(t.text == "," for t in tokens[np.end_index : at]))
+            )
         )
-    ) or (how in _AFTER_NOUN and tokens[at].low in _AMONG):
+        or (how in _AFTER_NOUN and tokens[at].low in _AMONG)
+    ):
         return None, "part", measure  # "five of the dead", "two were among the dead"
     if (at > 0 and tokens[at - 1].low in _NEAR_MISS and how in (*_AFTER_NOUN, "verb")) or (
         how == "state" and any(t.low in _NEAR_MISS for t in tokens[fig_first : np.end_index])
@@ -288,10 +294,16 @@ def _after(lex, text, tokens, j, entity, sentence_start, allow_pp: bool) -> tupl
                 and tokens[k].is_word
                 and _form_at(lex, tokens, k, entity) is None
             ):
+                if tokens[k].low in _BE_FORMS and k > j + 1:
+                    break  # "three people from the village were killed"
                 if tokens[k].low in lex.stop_words and tokens[k].low not in ("the", "a", "an"):
                     return None, -1
                 k += 1
-            j = k
+            j = _skip_aside(tokens, k)  # "12 members of a family, including …, were killed"
+            aux = j
+            while j < n and tokens[j].low in _AUXILIARIES and j - aux < 4:
+                passive = passive or tokens[j].low in _BE_FORMS
+                j += 1
             if j >= n:
                 return None, -1
         elif tokens[j].text in QUOTES:
