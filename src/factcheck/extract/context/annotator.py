@@ -113,6 +113,7 @@ class DocContext:
         self.figure_starts: frozenset[int] = frozenset()  # "Dozens of …" is no name
         self.graded: list[tuple[Fact, str, str | None]] = []  # (fact, its grade's role, scope)
         self._tolls: dict[tuple[str | None, str], float] = {}  # (source, measure) → toll
+        self._kinds: list[tuple[Fact, str]] = []  # counts of a kind of people, and the kind
         # per source: the next sentence to count, and the countries of its places so far
         self._countries: dict[str | None, tuple[int, dict[str, int]]] = {}
 
@@ -593,9 +594,8 @@ class DocContext:
         return fact
 
     def _note_toll(self, s: SentenceInfo, fact: Fact, np: NounPhrase) -> None:
-        """Keep the largest toll of people the source has given for each measure; a
-        smaller count of a kind of people after it ("84 people were killed …. Two
-        children died during surgery") is a share of it and counts its own noun."""
+        """Keep the largest toll of people the source gives for each measure, and the
+        counts of a kind of people ("two children") that may be shares of it."""
         if not fact.measure or fact.entity != "person":
             return
         head = (np.head or "").lower()
@@ -603,8 +603,16 @@ class DocContext:
         if not head or head in self.lex.generic_nouns:
             if not np.part and fact.low is not None:
                 self._tolls[key] = max(self._tolls.get(key, 0.0), fact.low)
-        elif fact.high is not None and fact.high < self._tolls.get(key, 0.0):
-            fact.entity = self.lex.singular(head)
+        elif fact.high is not None:
+            self._kinds.append((fact, head))
+
+    def settle_shares(self) -> None:
+        """A count of a kind of people smaller than a toll the same source gives for
+        the same measure ("84 people were killed …. Two children died during surgery")
+        is a share of it: it counts its own noun (child), not `person`."""
+        for fact, head in self._kinds:
+            if fact.high < self._tolls.get((fact.source, fact.measure), 0.0):
+                fact.entity = self.lex.singular(head)
 
     def _nation_of(self, tokens: list[Token], np: NounPhrase) -> str | None:
         """The nation the people counted are named by: a demonym or a country among the
@@ -814,4 +822,5 @@ def annotate_document(
         if not doc.is_skipped(quantities[k].start):
             facts[k] = ctx.annotate(quantities[k])
     ctx.settle_grades([facts[k] for k in order if k in facts])
+    ctx.settle_shares()
     return [facts[k] for k in sorted(facts)]

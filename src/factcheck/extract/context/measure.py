@@ -232,6 +232,8 @@ def _graded(
 def _toll_possible(lex: Lexicon, tokens: list[Token], fig_first: int) -> bool:
     """Cheap gate for the toll pattern: the figure follows "to", "at", "of" or a rise verb."""
     j = fig_first - 1
+    if j >= 0 and tokens[j].low in ("to", "at", "of", "by"):
+        return True  # "bringing the toll to 24" ("to" is skipped below as in "up to")
     while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE - {"at", "of"}):
         j -= 1
     return j >= 0 and (tokens[j].low in ("to", "at", "of", "by") or tokens[j].low in lex.rise_words)
