@@ -16,7 +16,9 @@ Modules, one concern each:
   location     which place a figure is about
   scope        event · cumulative · period
   attribution  who says so, and on which side (actor)
-  annotator    the per-document driver
+  annotator    the per-document driver; after the last figure it settles what needs
+               the whole document: a lone grade of injury is the count, a kind of
+               people smaller than the source's toll is a share of it
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ Three shapes, tried on the figure's sentence:
 A pronoun speaker ("he added", "it said on Telegram", "the council posted")
 stands for the previous sentence's speaker; the annotator resolves that and
 carries a framing report ("X said …") to the next sentence of the same report.
+
+The speaker's side (`resolve_side`) becomes the figure's actor only for a
+party's claim about hostilities (attribution.yaml explains when); a city in a
+speaker's words ("officials in Nice") says where the speaker is, not a side.
 """
 
 from __future__ import annotations

@@ -5,7 +5,9 @@ cumulative, period, event; words in the attribution ("said on Thursday") do
 not count, nor do words in a comparison after the figure ("launched 400 drones
 overnight, the heaviest attack this year"). With no pattern, a sentence that
 plainly reports an incident is an event; otherwise the scope is left unknown
-(None), never guessed.
+(None), never guessed. Background figures — a calendar date well before the
+report, a heading over a dated paragraph ("Virginia Tech: 32 killed") — are
+`period`, so they never meet the story's own toll.
 """
 
 from __future__ import annotations
