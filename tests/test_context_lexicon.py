@@ -81,6 +81,26 @@ def test_bad_lexicon_names_file_and_line(lexicon_copy, name, addition, message):
         assert addition.strip().split("\n")[-1].strip().split(":")[0] in text.splitlines()[line - 1]
 
 
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        ("scope.yaml", "incident_measures: [killed,", "incident_measures: [slain,"),
+        ("attribution.yaml", "loss_measures: [downed,", "loss_measures: [shot,"),
+        ("attribution.yaml", "hostile_classes: [weapon]", "hostile_classes: [weapons]"),
+        ("measures.yaml", "subject_measures: [struck]", "subject_measures: [hit]"),
+        ("measures.yaml", "injured: [hospitalised, critical]", "injured: [hospitalized]"),
+    ],
+)
+def test_names_of_measures_and_classes_must_exist(lexicon_copy, name, old, new):
+    path = lexicon_copy / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown name") as err:
+        _load(lexicon_copy)
+    assert name in str(err.value)
+
+
 def test_scope_patterns_must_be_lower_case(lexicon_copy):
     path = lexicon_copy / "scope.yaml"
     path.write_text(path.read_text().replace("'overnight'", "'Overnight'"), encoding="utf-8")

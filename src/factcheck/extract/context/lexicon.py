@@ -174,6 +174,7 @@ class Lexicon:
     number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
     multipliers: frozenset[str] = frozenset()  # "6.5 times earnings" counts times
     monotonic: frozenset[str] = frozenset()
+    measure_names: frozenset[str] = frozenset()
     toll: re.Pattern[str] | None = None
     rise_words: frozenset[str] = frozenset()
     # scope
@@ -324,6 +325,7 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
         if spec.get("monotonic"):
             lex.monotonic |= {name}
     lex.role_nouns = toll_nouns
+    lex.measure_names = frozenset(data.get("measures", {}))
     lex.transitive = frozenset(transitive)
     lex.subject_measures = frozenset(data.get("subject_measures", []))
     lex.unreal_before = frozenset(_norm(w) for w in data.get("unreal_before", []))
@@ -425,4 +427,27 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     _load_attribution(lex, base / "attribution.yaml")
     _load_counted(lex, base / "counted.yaml")
     _load_places(lex, base / "places.yaml")
+    _check_references(lex, base)
     return lex
+
+
+def _check_references(lex: Lexicon, base: Path) -> None:
+    """Lists that name measures or entity classes must name ones that exist."""
+    classes = set(lex.entity_class.values())
+    checks = [
+        ("scope.yaml", "incident_measures", lex.incident_measures, lex.measure_names),
+        ("attribution.yaml", "hostile_measures", lex.hostile_measures, lex.measure_names),
+        ("attribution.yaml", "loss_measures", lex.loss_measures, lex.measure_names),
+        ("attribution.yaml", "hostile_classes", lex.hostile_classes, classes),
+        ("measures.yaml", "subject_measures", lex.subject_measures, lex.measure_names),
+        (
+            "measures.yaml",
+            "grade_partners",
+            set(lex.grade_partners) | {m for ms in lex.grade_partners.values() for m in ms},
+            lex.measure_names,
+        ),
+    ]
+    for file, key, named, known in checks:
+        unknown = sorted(set(named) - set(known))
+        if unknown:
+            raise RuleError(f"{key}: unknown name {unknown[0]!r}", str(base / file))
