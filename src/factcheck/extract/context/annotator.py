@@ -34,6 +34,7 @@ NOT_COUNTS = frozenset({"date", "time", "year", "ordinal"})  # no entity or meas
 COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
 _COMPARATIVES = frozenset(["more", "fewer", "less"])
+_STILL = frozenset(["remain", "remains", "remained", "still"])
 _SENTENCE_STOPS = frozenset(".!?…'\"’”)")
 _HEADING_TOKENS = 16
 _CONJ_OR_QUALIFIER = frozenset(
@@ -530,7 +531,7 @@ class DocContext:
             masked,
             q.start - s.start,
             fact.measure,
-            simple_past(tokens, fig_first, how),
+            simple_past(tokens, fig_first, how) and not _snapshot(tokens, np.end_index),
             (lambda: self._dated_before(s, fact.date)) if fact.measure else None,
             fact.date,
         )
@@ -749,6 +750,12 @@ def _first_token_at(tokens: list[Token], offset: int) -> int:
         else:
             hi = mid
     return lo
+
+
+def _snapshot(tokens: list[Token], j: int) -> bool:
+    """ "Two people remain trapped", "three are still missing": a count at the time of
+    writing, which shrinks as the story goes on, not the incident's own count."""
+    return any(t.low in _STILL for t in tokens[j : j + 3])
 
 
 def _difference(tokens: list[Token], after: int) -> bool:
