@@ -15,8 +15,7 @@ from pathlib import Path
 
 from factcheck.errors import RuleError
 from factcheck.resources import lexicon_dir
-
-from .yamlcheck import load_checked
+from factcheck.yamlschema import load_checked
 
 _STRS = ["str"]
 
@@ -260,7 +259,7 @@ class Lexicon:
 
 def _compile(pattern: str, path: Path, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.I)
+        return re.compile(pattern, re.IGNORECASE)
     except re.error as exc:
         raise RuleError(f"{where}: bad regular expression ({exc})", str(path)) from None
 
@@ -340,7 +339,7 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
     lex.toll = re.compile(
         rf"\b(?P<noun>{nouns})\b(?:[^.;:!?]{{0,90}}?\b(?:{rise})(?:\s+(?:to|at|by))?|\s+(?:to|at|of|was|is|stands\s+at))"
         r"(?:\s+(?:about|around|nearly|almost|at\s+least|more\s+than|over|some|roughly))*\s*['\"‘“]?$",
-        re.I,
+        re.IGNORECASE,
     )
 
 
@@ -383,7 +382,7 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.speech_verbs = frozenset(_norm(v) for v in data.get("verbs", []))
     according = data.get("according", [])
     if according:
-        lex.according = re.compile(rf"\b(?:{_alternation(according)})\s+", re.I)
+        lex.according = re.compile(rf"\b(?:{_alternation(according)})\s+", re.IGNORECASE)
     lex.speaker_pronouns = frozenset(_norm(p) for p in data.get("pronouns", []))
     for side, names in data.get("actors", {}).items():
         for n in names:
