@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Annotated
 
 import typer
@@ -13,7 +13,7 @@ from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, path
 from factcheck.severity import FAIL_ON, exit_code
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     terminal = "terminal"
     markdown = "markdown"
     json = "json"
@@ -21,7 +21,7 @@ class CheckFormat(str, Enum):
     github = "github"
 
 
-class RulesFormat(str, Enum):
+class RulesFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     json = "json"

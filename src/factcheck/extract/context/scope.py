@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from .lexicon import Lexicon
 
-
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
     "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -91,9 +91,7 @@ def _slack(f: Fact, rel: float, round_share: float) -> float:
     `round_share` of it; plus a relative margin.
     """
     value = abs(f.value)
-    m = None
-    for m in _NUMBER.finditer(f.text or ""):
-        pass
+    m = next(reversed(list(_NUMBER.finditer(f.text or ""))), None)  # the last number written
     if not m:
         return 0.5 + rel * value
     written = float(m.group().replace(",", ""))
