@@ -63,7 +63,7 @@ def unit_at(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] |
     """The unit written at `pos` (after a figure): (name, end, hyphenated) or None.
 
     Symbols of one letter ("C", "F", "m") follow digits only, and not a hyphen
-    ("Two F-16 jets", "25 C-130s").
+    ("Two F-16 jets", "25 C-130s") unless a word follows it ("an 80m-deep well").
     """
     m = UNIT_AFTER.match(text, pos)
     if m is None:
@@ -71,7 +71,9 @@ def unit_at(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] |
     surface = m.group("unit")
     if surface in _GUARDED and not _GUARD_OK.match(text, m.end()):
         return None
-    if len(surface) == 1 and (words or text[m.end():m.end() + 1] in "-‐"):
+    after = m.end()
+    if len(surface) == 1 and (words or (text[after:after + 1] in "-‐"
+                                        and not text[after + 1:after + 2].islower())):
         return None
     name = _UNIT_LOOKUP.get(_key(surface)) or _UNIT_LOOKUP.get(_key(surface).lower())
     if name is None:
