@@ -62,8 +62,26 @@ def _rounding(text: str, value: float) -> tuple[float, float]:
 
 
 def source_of(fact: Fact) -> str:
-    """Who publishes the figure: its outlet, or its document when the outlet is unknown."""
-    return fact.source or f"doc:{fact.doc}"
+    """Who publishes the figure: its outlet, or its document when the outlet is unknown.
+
+    Sites of one outlet count as one voice: usa.example.com.cn is example.com.cn.
+    """
+    return outlet(fact.source) if fact.source else f"doc:{fact.doc}"
+
+
+_DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
+# Second-level labels under which a country's outlets register (bbc.co.uk, chinadaily.com.cn).
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne"})
+
+
+def outlet(source: str) -> str:
+    """An outlet's identity: a domain is cut to the part its owner registered."""
+    name = source.strip().lower()
+    if not _DOMAIN.match(name):
+        return source
+    labels = name.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
+    return ".".join(labels[-keep:])
 
 
 def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
