@@ -67,22 +67,32 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
 
 
 def explain(rule: Rule, console: Console) -> None:
+    """Print one rule; piped or redirected, without rich's padding at line ends."""
+    if console.is_terminal:
+        _explain(rule, console)
+        return
+    with console.capture() as captured:
+        _explain(rule, console)
+    console.file.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _explain(rule: Rule, console: Console) -> None:
     console.print(Text(f"{rule.code} {rule.name}", style="bold"))
     console.print(Text(f"kind: {rule.kind} ({KINDS[rule.kind].summary})"))
     console.print(Text("severity: ") + Text(rule.severity, style=TERMINAL_STYLE[rule.severity]))
     console.print(Text(f"message: {rule.message}"))
     console.print(Text(f"file: {rule.path}", style="dim"))
     console.print()
-    console.print(Text(rule.description))
+    console.print(Text(" ".join(rule.description.split())))
     console.print()
     console.print(Text("Parameters", style="bold"))
     spec = KINDS[rule.kind].params()
     for name, value in rule.params.items():
         note = "" if name in rule.written else " (default)"
-        line = Text(f"  {name}: {_plain(value)}{note}")
+        line = Text(f"{name}: {_plain(value)}{note}")
         if spec[name].help:
             line.append(f" — {spec[name].help}", style="dim")
-        console.print(line)
+        _indented(console, line, 2)
     for which, title in EXAMPLE_TITLES.items():
         console.print()
         console.print(Text(f"{title} example", style="bold"))
@@ -92,6 +102,15 @@ def explain(rule: Rule, console: Console) -> None:
             console.print(line)
             if f.sentence:
                 console.print(Text(f"    “{f.sentence}”"))
+
+
+def _indented(console: Console, body: Text, indent: int) -> None:
+    """Print `body` as a block indented by `indent`, wrapped lines aligned with the first."""
+    grid = Table.grid()
+    grid.add_column(width=indent, no_wrap=True)
+    grid.add_column()
+    grid.add_row("", body)
+    console.print(grid)
 
 
 def _fact_key(f) -> str:
