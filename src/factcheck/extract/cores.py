@@ -66,6 +66,7 @@ DOTTED = re.compile(r"(?:\.\d+){2,}")
 # Characters after digits that may continue the number: exponent, power, times-ten, slash,
 # a space before a mixed fraction ("2 1/4"), a vulgar fraction.
 _EXTENDERS = frozenset("eE^x×/⁄ \u00a0" + "".join(VULGAR_FRACTIONS))
+_AFTER_SPACE = frozenset("x×/⁄ \u00a0" + "".join(VULGAR_FRACTIONS))  # what follows that space then
 _DIGIT_IDIOMS = frozenset(p for p in NUMBERS["not_figures"] if any(ch.isdigit() for ch in p))
 RATIO = re.compile(r"[ \t\u00a0]+(over|out[ \t\u00a0]+of|in)[ \t\u00a0]+")
 
@@ -86,8 +87,11 @@ def digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
             at += len(part) + 1
         return figs or None
     fig = Figure(s, e, parse_digits(raw), digits=raw)
-    if text[e:e + 1] not in _EXTENDERS:
+    nxt = text[e:e + 1]
+    if nxt not in _EXTENDERS:
         return fig  # nothing that could continue the number: the common case, decided cheaply
+    if nxt in " \u00a0" and text[e + 1:e + 2] not in _AFTER_SPACE and not text[e + 1:e + 2].isdigit():
+        return fig  # "5 people": after a space only "x 10^3", "/ 2", "1/4" or "½" continue it
     if (x := SCIENTIFIC.match(text, e)) is not None:
         fig.value *= 10.0 ** int(x.group(1))
         fig.end = x.end()

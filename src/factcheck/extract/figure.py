@@ -8,6 +8,7 @@ the cost per figure does not depend on the length of the text.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from factcheck.extract import kinds, qualifiers, rates, units
@@ -100,6 +101,8 @@ _RATE = re.compile(
 _TIME_ABBREVIATIONS = {"d": "day", "hr": "hour", "h": "hour", "wk": "week", "yr": "year", "s": "second",
                        "sec": "second", "min": "minute"}
 ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|ST|ND|RD|TH)(?![A-Za-z])")
+# Every character that can open kinds.DECADE, ORDINAL_SUFFIX or kinds.GLUED_AFTER.
+_SUFFIX_FIRST = frozenset("'’" + string.ascii_letters)
 
 
 _GENERATION, _GENERATIONS = "mobile_generation", frozenset("123456")
@@ -238,14 +241,17 @@ def classify_form(text: str, fig: Figure) -> None:
     """What the way a bare number is written says: '1990s', '22nd', 'F-16', '3Russia'."""
     if fig.kind != "count" or not fig.digits or fig.words:
         return
-    if (m := kinds.DECADE.match(text, fig.end)) is not None and len(fig.digits) in (2, 4):
+    # The suffix patterns all open with one of a few letters: most numbers are decided by
+    # the character after them ("5 people") without a regex call.
+    glued = text[fig.end:fig.end + 1] in _SUFFIX_FIRST
+    if glued and (m := kinds.DECADE.match(text, fig.end)) is not None and len(fig.digits) in (2, 4):
         fig.kind, fig.end = "year", m.end()  # "the 1990s", "'90s"
-    elif (m := ORDINAL_SUFFIX.match(text, fig.end)) is not None:
+    elif glued and (m := ORDINAL_SUFFIX.match(text, fig.end)) is not None:
         fig.kind, fig.end = "ordinal", m.end()
     elif fig.start and (text[fig.start - 1].isalpha() or (
             text[fig.start - 1] == "-" and text[fig.start - 2:fig.start - 1].isalnum())):
         fig.kind = "ordinal"  # glued to a name or code: "F-16", "S23", "COVID-19", "ISO 3888-2"
-    elif kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
+    elif glued and kinds.GLUED_AFTER.match(text, fig.end) and fig.digits.isdigit():
         fig.kind = "ordinal"  # "3Russia-Ukraine war": page furniture run together
     elif len(fig.digits) > 1 and fig.digits[0] == "0" and fig.digits.isdigit():
         fig.kind = "ordinal"  # "0401 GMT", "007": a code, not an amount
