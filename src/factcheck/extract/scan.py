@@ -206,6 +206,11 @@ def _words(text: str, m: re.Match) -> tuple[list[Figure], int]:
     return out, max(pos, _reach(out)) if out else pos
 
 
+def _named(text: str, start: int) -> bool:
+    """A capitalised number word, or one after a label word: it may name rather than count."""
+    return text[start:start + 1].isupper() or kinds.strong_label_before(text, start)
+
+
 # --- growing a number into a figure -----------------------------------------------------------------
 def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
     """Currency, scale, unit, kind, range partner, qualifiers and noun of one number."""
@@ -230,8 +235,7 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
             return [partner]
     if fig.kind == "count" and fig.qualifier == "exact":
         classify_context(text, fig)
-        named = text[fig.start:fig.start + 1].isupper() or kinds.strong_label_before(text, fig.start)
-        if fig.words and fig.value >= 1 and named and kinds.label_before(text, fig.start, None):
+        if fig.words and fig.value >= 1 and _named(text, fig.start) and kinds.label_before(text, fig.start, None):
             fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
     if fig.kind not in ("year", "ordinal", "date"):
         rate_after(text, fig)
