@@ -16,9 +16,14 @@ Modules, one concern each:
   location     which place a figure is about
   scope        event · cumulative · period
   attribution  who says so, and on which side (actor)
-  annotator    the per-document driver; after the last figure it settles what needs
-               the whole document: a lone grade of injury is the count, a kind of
-               people smaller than the source's toll is a share of it
+  annotator    the per-document driver: one pass over the figures, sentence by sentence,
+               with the document's caches; its concerns live in mixins:
+    claims     who says a figure and for which side, quotes carried over sentences
+    placing    the places a sentence names and the one a figure is about
+    dating     scope marks, and background figures dated by an earlier sentence or heading
+    tolls      after the last figure, what needs the whole document: a lone grade of
+               injury is the count, a kind of people smaller than the toll is a share
+  shared       constants and token tests the driver and its mixins share
 """
 
 from __future__ import annotations
