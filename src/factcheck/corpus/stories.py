@@ -3,7 +3,9 @@
 For `check`, files named together are one story (an editor's bundle of
 sources); a folder is a story and a folder of folders a corpus of stories,
 each folder holding the story of the files directly in it; a JSONL corpus
-groups its records by their `story` field (see jsonl.py).
+groups its records by their `story` field (see jsonl.py). A folder named
+beside files joins their bundle with the files directly in it: `check
+draft.md sources/` checks a draft against its sources, one story.
 
 Story ids: the folder's path for a folder's files; for files named together,
 the one file's path, or else the folder they share (so naming
@@ -60,10 +62,15 @@ def plan_inputs(paths: Sequence[str], input_kind: str | None) -> list[Input]:
             raise InputError("no such file or directory", path)
 
     inputs: list[Input] = []
-    bundle = _bundle_story(named)
+    bundle = _bundle_story(named, folders if named else [])
     for path in paths:  # keep the order the user gave
         if path in folders:
-            inputs += [Input(f, _kind(f, input_kind), os.path.dirname(f)) for f in _walk(path)]
+            top = os.path.normpath(path)
+            for f in _walk(path):
+                story = os.path.dirname(f)
+                if named and os.path.normpath(story) == top:
+                    story = bundle  # beside named files, a folder's own files join the bundle
+                inputs.append(Input(f, _kind(f, input_kind), story))
         else:
             inputs.append(Input(path, _kind(path, input_kind), bundle))
     return _first_of_each(inputs)
@@ -77,14 +84,15 @@ def _kind(path: str, input_kind: str | None) -> str:
     return KIND_BY_EXTENSION.get(os.path.splitext(path)[1].lower(), "text")
 
 
-def _bundle_story(named: list[str]) -> str:
-    """The story id shared by files named together."""
+def _bundle_story(named: list[str], folders: list[str]) -> str:
+    """The story id shared by files named together (and folders named beside them)."""
     files = [p for p in named if p != STDIN]
     if not files:
         return STDIN_ID
-    if len(named) == 1:
+    if len(named) == 1 and not folders:
         return files[0]
     parents = [os.path.dirname(os.path.normpath(p)) or "." for p in files]
+    parents += [os.path.normpath(f) for f in folders]
     try:
         return os.path.commonpath(parents) or "."
     except ValueError:  # absolute and relative paths mixed
