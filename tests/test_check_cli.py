@@ -59,7 +59,7 @@ def test_every_format_is_byte_identical_across_runs(story, fmt):
 
 def test_terminal_summary_counts_rules_loaded(story):
     p = run("check", str(story), "--rules", BARE, "--fail-on", "never")
-    assert p.stdout.splitlines()[0].endswith(" · 8 rules · 0 errors · 1 warning · 0 info")
+    assert p.stdout.splitlines()[0].endswith(" · 9 rules · 1 error · 1 warning · 0 info")
     assert "sources disagree" in p.stdout
 
 

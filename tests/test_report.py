@@ -64,7 +64,7 @@ def test_terminal_fits_80_columns_and_shows_the_evidence(report):
     assert all(line == line.rstrip() for line in text.splitlines())
     assert "\x1b[" not in text  # no colour off a TTY
     first = text.splitlines()[0]
-    assert first == "1 story · 2 sources · 4 facts · 7 rules · 1 error · 0 warnings · 1 info"
+    assert first == "1 story · 2 sources · 4 facts · 8 rules · 1 error · 0 warnings · 1 info"
     flat = " ".join(text.split())
     assert "injured · person · Lviv: sources disagree: 2 (Daily Bugle) vs 3 (Morning Post)" in flat
     assert "key: injured · person · Lviv · scope not stated" in text
@@ -92,7 +92,7 @@ def test_no_findings_says_so(report):
 def test_markdown_has_summary_findings_with_sources_and_corroborations(report):
     md = out.render(report, "markdown")
     assert "| stories | sources | facts | rules | errors | warnings | info |" in md
-    assert "| 1 | 2 | 4 | 7 | 1 | 0 | 1 |" in md
+    assert "| 1 | 2 | 4 | 8 | 1 | 0 | 1 |" in md
     assert "### 🔴 error · FC001 conflicting-values" in md
     assert "| Daily Bugle | two | 2 | the governor |" in md
     assert "In Lviv **two** people were hurt when debris \\| fell" in md  # pipes escaped
@@ -103,7 +103,7 @@ def test_markdown_has_summary_findings_with_sources_and_corroborations(report):
 
 def test_json_follows_the_contract(report):
     data = json.loads(out.render(report, "json"))
-    assert data["summary"] == {"stories": 1, "sources": 2, "facts": 4, "rules": 7,
+    assert data["summary"] == {"stories": 1, "sources": 2, "facts": 4, "rules": 8,
                                "findings": {"error": 1, "warning": 0, "info": 1}}
     first = data["findings"][0]
     assert {"rule", "severity", "message", "key", "facts"} <= first.keys()

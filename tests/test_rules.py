@@ -73,7 +73,7 @@ def test_default_pack_codes_and_names_are_unique_and_sorted():
     assert codes == sorted(set(codes)) and len(codes) >= 6
     assert len({r.name for r in PACK}) == len(codes)
     assert {r.kind for r in PACK} == {"conflict", "update", "bound", "sum", "conversion",
-                                      "corroboration"}
+                                      "corroboration", "quantity"}
 
 
 def _invalid_cases():

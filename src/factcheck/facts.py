@@ -19,7 +19,7 @@ from factcheck.models import Fact
 
 # Fact fields that can be part of a grouping key, and their unknown marker.
 KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor", "kind",
-              "attribution", "qualifier")
+              "attribution", "qualifier", "dimension", "thing", "owner", "phase", "era")
 UNKNOWN = ""
 
 # "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
@@ -108,11 +108,21 @@ def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
         if iv is not None:
             lo[i], hi[i] = iv
     cols["lo"], cols["hi"] = lo, hi
+    cols["scale"] = np.fromiter((_scale(f) for f in facts), dtype=float, count=n)
     dates = [f.date or None for f in facts]
     cols["date"] = pd.array([d or UNKNOWN for d in dates], dtype=object)
     cols["when"], cols["day_only"] = _parse_dates(dates)
     cols["converts"] = pd.array([f.converts for f in facts], dtype="Int64")
     return pd.DataFrame(cols)
+
+
+def _scale(fact: Fact) -> float:
+    """The factor that takes the fact's unit to its dimension's base unit (1 for counts)."""
+    if fact.dimension and fact.dimension.startswith("["):
+        from factcheck.pint_registry import physical
+
+        return physical(fact.unit)[1]
+    return 1.0
 
 
 def _parse_dates(dates: list[str | None]) -> tuple[np.ndarray, np.ndarray]:

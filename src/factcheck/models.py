@@ -120,6 +120,13 @@ class Fact:
     counted: str | None = None  # the counted noun phrase, modifiers kept ("residential building")
     normalized_unit: str | None = None  # the unit in words: "dollar per barrel", "kilometre"
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
+    # The frame: what the figure measures, for telling which figures are one quantity.
+    dimension: str | None = None  # count, age, magnitude, money:USD, [length], time_of_day, …
+    thing: str | None = None  # what it is a figure of: girl, point, payload, population, …
+    owner: str | None = None  # whose: a name ("klitschko"), a place, a model ("13-inch")
+    phase: str | None = None  # first · second · revised · previous · part
+    era: str | None = None  # a past event the clause names ("2004", "past")
+    cues: list[str] | None = None  # the words that decided the frame, for the editor
     id: int = -1  # position in the run's fact list, stable for the same input
 
     def to_dict(self) -> dict[str, Any]:

@@ -38,6 +38,7 @@ def extract_facts(
     count counts.
     """
     from factcheck.extract.context import annotate, bare_facts
+    from factcheck.extract.frame import assign_frames
 
     find = BACKENDS[backend]()
     describe = annotate if context else bare_facts
@@ -53,6 +54,8 @@ def extract_facts(
             fact.per = q.per
             fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
             facts.append(fact)
+        if context:
+            assign_frames(doc, facts[base:])
     return facts
 
 

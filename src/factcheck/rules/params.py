@@ -9,9 +9,10 @@ from typing import Any
 _REQUIRED = object()
 
 # Fact fields a rule may group on (what makes two figures "the same claim").
-GROUPABLE = ("measure", "entity", "location", "scope", "unit", "actor", "kind", "attribution")
+GROUPABLE = ("measure", "entity", "location", "scope", "unit", "actor", "kind", "attribution",
+             "dimension", "thing", "owner", "phase", "era")
 FIGURE_KINDS = ("count", "measure", "money", "percent", "fraction", "ordinal", "date", "time",
-                "year", "duration")
+                "year", "duration", "magnitude", "score", "record")
 
 
 class ParamError(ValueError):

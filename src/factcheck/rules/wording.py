@@ -59,7 +59,10 @@ def unit_name(unit: str, value: float | None = None) -> str:
 
 
 def subject(key: Mapping[str, str | None]) -> str:
-    """'injured · person · Lviv': the key's known parts, most telling first."""
+    """'injured · person · Lviv': the key's known parts, most telling first; a
+    framed quantity in words: 'age of the girl', 'distance from Herat'."""
+    if key.get("thing"):
+        return quantity_name(key)
     parts = [str(key[k]) for k in KEY_ORDER if key.get(k) and k not in ("unit", "kind")]
     return " · ".join(parts) or "figure"
 
@@ -75,3 +78,32 @@ def by_value(facts: Iterable[Fact], joiner: str = " vs ", dated: bool = False) -
         if label not in outlets:
             outlets.append(label)
     return joiner.join(f"{fig} ({', '.join(outlets)})" for fig, outlets in groups.items())
+
+
+_DIMENSION_WORDS = {"age": "age of", "magnitude": "magnitude of", "[length]": "",
+                    "[mass]": "", "[time]": "", "time_of_day": "time of"}
+
+
+def quantity_name(key: Mapping[str, str | None]) -> str:
+    """A framed quantity as an editor would say it."""
+    dimension, thing, owner = key.get("dimension") or "", key.get("thing") or "", key.get("owner")
+    if dimension == "count":
+        name = f"number of {thing}s" if not thing.endswith("s") else f"number of {thing}"
+    elif dimension == "record":
+        name = thing
+    elif dimension == "ordinal":
+        name = thing
+    elif dimension.startswith("money:"):
+        name = f"{thing} ({dimension[6:]})"
+    else:
+        lead = _DIMENSION_WORDS.get(dimension, "")
+        name = f"{lead} the {thing}" if lead else thing
+    if owner:
+        name = f"{name} of {owner}" if dimension not in ("age",) else f"{owner}'s age"
+        if dimension == "age" and thing not in ("person",):
+            name = f"age of the {thing} ({owner})"
+    if key.get("phase"):
+        name += f" ({key['phase']})"
+    if key.get("era"):
+        name += f" (past: {key['era']})" if key["era"] != "past" else " (a past event)"
+    return name

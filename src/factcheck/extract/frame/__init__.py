@@ -1,0 +1,230 @@
+"""The frame component: what each figure measures, so that the rules can tell
+which figures in different sources are the same quantity.
+
+Requires the context stage's fields (kind, unit, entity, counted, measure);
+assigns `dimension`, `thing`, `owner`, `phase`, `era` and `cues` (the words that
+decided, shown to the editor beside a finding). Modules:
+
+  lexicon    rules/lexicon/frames.yaml: schema and compiled form
+  window     the figure's sentence as tokens before and after it
+  dimension  the kind of quantity (length, money in a currency, age, count, …)
+  reader     thing, owner, phase and era from the window
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from factcheck.models import Document, Fact
+
+from .dimension import dimension_of
+from .lexicon import FrameLexicon, load_frame_lexicon
+from .reader import ATTACH, DIRECTIONS, Frame, FrameReader, _singular
+from .window import Window, window
+
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
+
+ASSIGNS = ("dimension", "thing", "owner", "phase", "era", "cues")
+REQUIRES = ("kind", "unit", "entity", "counted", "measure", "date")
+
+
+def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None = None) -> None:
+    """Give every fact of `doc` its frame (in place)."""
+    if not facts:
+        return
+    lex = lex or load_frame_lexicon()
+    reader = FrameReader(lex, frozenset(m.group() for m in LOWER_WORD.finditer(doc.text)))
+    story_year = _year(doc.date)
+    variants = _variants(doc.text, facts)
+    for fact in facts:
+        dimension, _ = dimension_of(fact)
+        fact.dimension = dimension
+        if dimension is None:
+            continue
+        w = window(doc.text, fact.start, fact.end)
+        if dimension == "count" and w.before and _singular(w.before[-1].low) in lex.ordinal_nouns:
+            dimension = fact.dimension = "ordinal"  # "on lap 31": a place in a sequence
+        frame = _read(reader, doc.text, fact, dimension, w, story_year)
+        if frame.thing == "magnitude":  # "magnitude 6.2", "an 8.6-magnitude quake"
+            fact.dimension, frame.thing = "magnitude", "quake"
+            frame.cues[0] = "what: quake"
+        if frame.thing and fact.kind == "money" and fact.id in variants:
+            frame.owner = variants[fact.id]
+            frame.cues.append(f"model: {frame.owner}")
+        if frame.thing and (dimension == "count" or dimension.startswith("money:")) and reader.part(w):
+            frame.phase = "part"
+        fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era
+        fact.cues = frame.cues or None
+        if fact.dimension == "pair":
+            fact.dimension = "record" if frame.thing else "score"
+
+
+def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
+          story_year: int | None) -> Frame:
+    frame = Frame()
+    glued = _glued(text, fact, w)
+    noun, at, named = r.glued_noun(w, glued)
+    if dimension == "age":
+        _age(r, frame, w, noun, at, named)
+    elif dimension == "magnitude":
+        frame.thing = noun if noun in ("quake", "aftershock") else "quake"
+    elif dimension == "pair":
+        _record(r, frame, fact, w)
+    elif dimension == "ordinal":
+        _ordinal(r, frame, fact, w, noun)
+    elif dimension == "count":
+        _count(r, frame, fact, w, noun)
+    elif dimension.startswith("money:"):
+        frame.thing = r.attribute_near(w) or (noun if glued and not named else None)
+    elif dimension in ("date", "year", "time_of_day", "score", "record", "percent"):
+        frame.thing = None  # compared by their own rules, or not yet
+    else:
+        _measure(r, frame, w, noun, named, glued)
+    if frame.thing is None:
+        return frame
+    frame.cues.insert(0, f"what: {frame.thing}")
+    if frame.owner is None and dimension not in ("age", "magnitude"):
+        owner, _ = r.owner_before(w)
+        frame.owner = owner or r.owner_after(w, max(at + 1, 0))
+    if frame.owner:
+        frame.cues.append(f"whose: {frame.owner}")
+    frame.phase = r.phase(w)
+    if frame.phase:
+        frame.cues.append(f"phase: {frame.phase}")
+    own_year = fact.text if fact.kind == "year" else None
+    frame.era = r.era(w, story_year, own_year)
+    if frame.era:
+        frame.cues.append(f"when: {frame.era}")
+    return frame
+
+
+def _age(r: FrameReader, frame: Frame, w: Window, noun, at: int, named: bool) -> None:
+    """'a 12-year-old girl', 'the 36-year-old Rahman', 'Rahman, 36', 'a boy, 8 years old'."""
+    if noun and named:
+        frame.thing, frame.owner = "person", noun
+    elif noun:
+        frame.thing = noun
+    before = w.before
+    if len(before) >= 2 and before[-1].text in ATTACH:
+        k = len(before) - 2
+        if r.is_name(before, k, w.sentence_start):
+            frame.owner = frame.owner or before[k].text.rstrip("'’")
+            frame.thing = frame.thing or "person"
+        elif before[k].is_word and before[k].low not in r.lex.skip_words:
+            frame.thing = frame.thing or r.lex.group(_singular(before[k].low))
+
+
+def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
+    """'Klitschko (52-3, 46 KOs)', 'improved his record to 52-3': a win-loss record.
+    Records with the same losses but other wins cannot both hold; other losses are
+    another span of games."""
+    words = w.words_before(6)
+    in_brackets = bool(w.before) and w.before[-1].text == "("
+    if not (in_brackets or "record" in words):
+        return  # "tied at 13-13", "a 45-35 lead": a score
+    parts = re.findall(r"\d+", fact.text)
+    frame.thing = f"record with {parts[1]} losses"
+
+
+def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
+    nouns = r.lex.ordinal_nouns
+    if w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
+        frame.thing = r.lex.group(_singular(w.after[0].low))  # "the 28th lap"
+    elif w.before and _singular(w.before[-1].low) in nouns:
+        frame.thing = r.lex.group(_singular(w.before[-1].low))  # "lap 20"
+    elif noun in nouns:
+        frame.thing = noun
+
+
+def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
+    attribute = r.attribute_near(w)
+    if attribute:
+        frame.thing = attribute  # "home to 90,000 people": population
+        return
+    thing = fact.entity or (fact.counted.split()[-1] if fact.counted else None)
+    if thing in (None, "person", "people", "location", "time", "year"):
+        thing = _of_total(w) or None  # "20 of 71 scheduled laps"
+    if thing and thing not in r.lex.not_names:
+        frame.thing = r.lex.group(_singular(thing))
+
+
+def _of_total(w: Window) -> str | None:
+    after = w.after
+    if len(after) >= 3 and after[0].low == "of" and after[1].text[0].isdigit():
+        for t in after[2:5]:
+            if t.is_word and t.low not in ("the", "a", "scheduled", "planned", "total"):
+                return t.low
+    return None
+
+
+def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: bool) -> None:
+    after = w.words_after(3)
+    if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")):
+        frame.thing = "distance"  # "35 kilometers northwest of Herat"
+        at = after.index("of") + 1 if "of" in after else 1
+        frame.owner = r.owner_after(w, at, reach=3)
+        return
+    if after and after[0] in ("after", "before", "later") and len(w.after) > 1:
+        following = [t.low for t in w.after[1:6] if t.is_word and t.low not in ARTICLES]
+        heads = [x for x in following if x not in r.lex.skip_words]
+        if heads:
+            # "two minutes after a bird strike warning": time after the warning
+            frame.thing = f"time {after[0]} {_last_noun(heads)}"
+            return
+    if noun in r.lex.model_nouns:
+        return  # "the 13-inch model": a size that names a model, not a measurement
+    if noun and glued:
+        if named:
+            frame.thing, frame.owner = "size", noun  # "77-tonne Skylab"
+        else:
+            frame.thing = noun  # "an 86-yard touchdown run"
+        return
+    frame.thing = r.attribute_near(w)
+
+
+def _last_noun(words: list[str]) -> str:
+    """The head of a short noun phrase: its last word before a verb-looking one."""
+    head = words[0]
+    for word in words[1:4]:
+        if word.endswith(("ed", "ing")) or word in ("was", "is", "were", "had", "has"):
+            break
+        head = word
+    return _singular(head)
+
+
+def _glued(text: str, fact: Fact, w: Window) -> bool:
+    """The figure modifies the noun after it: '12-year-old girl', 'a $2.5m necklace'."""
+    if "-" in fact.text.strip("-") and fact.text[-1].isalpha():
+        return True
+    if text[fact.end : fact.end + 1] in ("-", "–"):
+        return True
+    return bool(w.before) and w.before[-1].low in ARTICLES and bool(w.after) and w.after[0].is_word
+
+
+def _variants(text: str, facts: Sequence[Fact]) -> dict[int, str]:
+    """Money figures next to a size that names a model ('the 13-inch costs $1,199'):
+    fact id → the size, written as a model name ('13-inch')."""
+    sizes = [f for f in facts if f.kind == "measure" and "-" in f.text and f.text[-1].isalpha()]
+    if not sizes:
+        return {}
+    out: dict[int, str] = {}
+    for f in facts:
+        if f.kind != "money":
+            continue
+        near = [s for s in sizes if abs(s.start - f.start) <= 60
+                and "." not in text[min(s.end, f.end): max(s.start, f.start)]]
+        models = {s.text.lower() for s in near}
+        if len(models) == 1:
+            out[f.id] = models.pop()
+    return out
+
+
+def _year(date: str | None) -> int | None:
+    if date and len(date) >= 4 and date[:4].isdigit():
+        return int(date[:4])
+    return None
+
+
+__all__ = ["ASSIGNS", "REQUIRES", "assign_frames", "load_frame_lexicon"]

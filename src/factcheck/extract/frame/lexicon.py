@@ -1,0 +1,91 @@
+"""The frame lexicon (rules/lexicon/frames.yaml): its schema and its compiled form.
+
+Loaded once per run through `load_frame_lexicon` and shared by every document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from factcheck.errors import RuleError
+from factcheck.resources import lexicon_dir
+from factcheck.yamlschema import load_checked
+
+SCHEMA = {
+    "synonyms": {"*": ["str"]},
+    "attributes": ["str"],
+    "skip_words": ["str"],
+    "clause_breaks": ["str"],
+    "phases": {"*": ["str"]},
+    "background": ["str"],
+    "part_markers": ["str"],
+    "not_names": ["str"],
+    "ordinal_nouns": ["str"],
+    "model_nouns": ["str"],
+}
+REQUIRED = tuple(SCHEMA)
+
+
+def _phrases(words: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive pattern matching any of the phrases as whole words."""
+    if not words:
+        return None
+    alts = sorted({re.escape(w.lower()).replace(r"\ ", r"\s+") for w in words}, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alts) + r")(?![\w-])", re.IGNORECASE)
+
+
+@dataclass
+class FrameLexicon:
+    group_of: dict[str, str] = field(default_factory=dict)  # "earthquake" → quake
+    group_phrases: re.Pattern[str] | None = None  # multi-word synonyms ("home to")
+    attributes: frozenset[str] = frozenset()
+    skip_words: frozenset[str] = frozenset()
+    clause_breaks: frozenset[str] = frozenset()
+    phase_of: dict[str, str] = field(default_factory=dict)
+    phase_phrases: re.Pattern[str] | None = None
+    background: re.Pattern[str] | None = None
+    part_markers: re.Pattern[str] | None = None
+    not_names: frozenset[str] = frozenset()
+    ordinal_nouns: frozenset[str] = frozenset()
+    model_nouns: frozenset[str] = frozenset()
+
+    def group(self, word: str) -> str:
+        """A word's synonym group, or the word itself."""
+        return self.group_of.get(word.lower(), word.lower())
+
+
+def compile_frames(data: dict, path: str) -> FrameLexicon:
+    missing = [k for k in REQUIRED if k not in data]
+    if missing:
+        raise RuleError(f"missing section {missing[0]!r}", path)
+    lex = FrameLexicon()
+    multi: list[str] = []
+    for name, words in data["synonyms"].items():
+        for w in [name, *words]:
+            w = w.lower()
+            lex.group_of[w] = name
+            if " " in w:
+                multi.append(w)
+    lex.group_phrases = _phrases(multi)
+    lex.attributes = frozenset(w.lower() for w in data["attributes"])
+    lex.skip_words = frozenset(w.lower() for w in data["skip_words"])
+    lex.clause_breaks = frozenset(w.lower() for w in data["clause_breaks"])
+    for name, words in data["phases"].items():
+        for w in words:
+            lex.phase_of[w.lower()] = name
+    lex.phase_phrases = _phrases(list(lex.phase_of))
+    lex.background = _phrases(data["background"])
+    lex.part_markers = _phrases(data["part_markers"])
+    lex.not_names = frozenset(w.lower() for w in data["not_names"])
+    lex.ordinal_nouns = frozenset(w.lower() for w in data["ordinal_nouns"])
+    lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
+    return lex
+
+
+@lru_cache(maxsize=4)
+def load_frame_lexicon(folder: str | None = None) -> FrameLexicon:
+    path = Path(folder or lexicon_dir()) / "frames.yaml"
+    return compile_frames(load_checked(path, SCHEMA), str(path))

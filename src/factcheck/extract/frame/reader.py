@@ -1,0 +1,212 @@
+"""What a figure measures, read from its clause: thing, owner, phase and era.
+
+- thing: the noun the figure quantifies ("a 12-year-old girl" → girl, "2,129
+  points" → point), or the attribute it is a value of ("a depth of 10 km" →
+  depth, "home to 90,000 people" → population), in its synonym group.
+- owner: whose it is, a proper name: "Klitschko (52-3)", "Rahman, 36",
+  "35 km northwest of Herat". Ages take only a name attached to the figure
+  (the subject of the sentence is rarely the one whose age it is).
+- phase: first / second / revised / previous, from the words before the figure.
+- era: a past event the clause names ("in 2004", "years ago"): such figures
+  are compared only with figures of the same past.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import FrameLexicon
+from .window import Token, Window
+
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwest",
+                        "southeast", "southwest", "north-east", "north-west", "south-east",
+                        "south-west", "northern", "southern", "eastern", "western", "off",
+                        "from", "outside", "away"})
+ATTACH = frozenset({"(", ",", "'s", "’s", "'", "’"})  # "Rahman, 36", "Klitschko (52-3"
+LINKS = frozenset({"of", "to", "at", "from", "off", "in", "near", "for"})
+
+
+@dataclass(slots=True)
+class Frame:
+    thing: str | None = None
+    owner: str | None = None
+    phase: str | None = None
+    era: str | None = None
+    cues: list[str] = field(default_factory=list)
+
+
+class FrameReader:
+    """Reads frames with one compiled lexicon; `names` is the document's test for
+    a capitalised word being a name (it is never written in lower case there)."""
+
+    def __init__(self, lex: FrameLexicon, lower_words: frozenset[str]):
+        self.lex = lex
+        self.lower_words = lower_words
+
+    # ---------------------------------------------------------------- names
+    def names_word(self, t: Token) -> bool:
+        """A capitalised word the document never writes in lower case; not an
+        abbreviation in capitals ("TD", "USGS": units, agencies, teams' initials)."""
+        return (t.is_word and t.capitalised and not t.text.isupper()
+                and t.low not in self.lower_words and t.low not in self.lex.not_names)
+
+    def is_name(self, tokens: tuple[Token, ...], i: int, sentence_start: int) -> bool:
+        t = tokens[i]
+        if not (t.is_word and t.capitalised) or t.low.strip("'’") in self.lex.not_names:
+            return False
+        if t.low in self.lex.group_of or t.low in self.lex.attributes:
+            return False
+        if t.text.isupper():
+            return False  # initials and agencies ("TD", "USGS") are not whose a figure is
+        # A capitalised word the document also writes in lower case is a common word
+        # (a sentence opener, a headline word), unless it is mixed case ("McDermott").
+        mixed = any(c.isupper() for c in t.text[1:]) and not t.text.isupper()
+        return mixed or t.low.rstrip("'’s") not in self.lower_words
+
+    def _name_at(self, tokens: tuple[Token, ...], i: int, start: int) -> str:
+        """The name whose last word is tokens[i], as its last word ("Richard Carter" → carter)."""
+        return _clean(tokens[i].text)
+
+    def owner_before(self, w: Window, reach: int = 12) -> tuple[str | None, int]:
+        """The nearest name before the figure in its clause, and how far back it is."""
+        before = w.before
+        for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
+            t = before[k]
+            if t.low in self.lex.clause_breaks or t.text in (";", ":", "—", "–") :
+                return None, -1
+            if self.is_name(before, k, w.sentence_start):
+                return self._name_at(before, k, w.sentence_start), len(before) - 1 - k
+        return None, -1
+
+    def owner_after(self, w: Window, skip: int = 0, reach: int = 5) -> str | None:
+        after = w.after
+        for k in range(skip, min(len(after), skip + reach)):
+            t = after[k]
+            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":"):
+                return None
+            if self.is_name(after, k, w.sentence_start):
+                # the name's last word: "Kimi Raikkonen" → raikkonen
+                while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
+                    k += 1
+                return _clean(after[k].text)
+        return None
+
+    # ---------------------------------------------------------------- thing
+    def glued_noun(self, w: Window, glued: bool) -> tuple[str | None, int, bool]:
+        """The head noun after a figure written as a modifier ("12-year-old girl",
+        "86-yard touchdown run"): (noun, its index in w.after, capitalised)."""
+        after = w.after
+        k = 0
+        if not glued:
+            return None, -1, False
+        head, at = None, -1
+        while k < len(after) and k < 4:
+            t = after[k]
+            if not t.is_word or t.low in self.lex.clause_breaks:
+                break
+            if t.low in self.lex.skip_words or t.low.endswith("ly"):
+                if head:
+                    break
+                k += 1
+                continue
+            name = self.names_word(t)
+            if head is not None and (t.low.endswith("ed") or name != self.names_word(head)):
+                break  # a verb after the noun ("77-tonne Skylab fell"), or a name's end
+            head, at = t, k
+            k += 1
+            if self.is_noun(t.low) or (head is not None and at >= 1 and k >= 2 and not name):
+                break  # a known noun, or two words: the phrase's head ("rain delay")
+            if k < len(after) and after[k].text in ("-",):
+                break
+        if head is None:
+            return None, -1, False
+        if self.names_word(head):
+            return _clean(head.text), at, True  # a name: "the 36-year-old Rahman"
+        return self.lex.group(_singular(head.low)), at, False
+
+    def is_noun(self, word: str) -> bool:
+        """A word the lexicon knows as a noun: it ends a noun phrase."""
+        lex = self.lex
+        w = _singular(word)
+        return (w in lex.model_nouns or w in lex.ordinal_nouns or w in lex.attributes
+                or w in lex.group_of)
+
+    def attribute_near(self, w: Window, reach: int = 6) -> str | None:
+        """An attribute noun or synonym phrase near the figure ("a depth of", "home to")."""
+        lex = self.lex
+        before, after = w.before[-reach:], w.after[:reach]
+        for t in reversed(before):
+            if t.low in lex.clause_breaks:
+                break
+            word = _singular(t.low)
+            if word in lex.attributes or (word in lex.group_of and lex.group_of[word] in lex.attributes):
+                return lex.group(word)
+        near = _span_text(w, before, after)
+        if lex.group_phrases is not None:
+            for m in lex.group_phrases.finditer(near):
+                group = lex.group(" ".join(m.group().lower().split()))
+                if group in lex.attributes:
+                    return group
+        for t in after:
+            if t.low in lex.clause_breaks or t.text in (".", ";"):
+                break
+            word = _singular(t.low)
+            if word in lex.attributes:
+                return lex.group(word)
+        return None
+
+    # ---------------------------------------------------------------- phase, era
+    def phase(self, w: Window, reach: int = 6) -> str | None:
+        pattern = self.lex.phase_phrases
+        if pattern is None or not w.before:
+            return None
+        near = w.before[-reach:]
+        text = " ".join(t.low for t in near)
+        found = None
+        for m in pattern.finditer(text):
+            found = self.lex.phase_of.get(" ".join(m.group().split()))
+        return found
+
+    def era(self, w: Window, story_year: int | None, own_year: str | None,
+            reach: int = 10) -> str | None:
+        """A past named near the figure: a year before the story's, or a background phrase."""
+        near = (*w.before[-reach:], *w.after[:reach])
+        for t in near:
+            if YEAR.match(t.text) and t.text != own_year:
+                year = int(t.text)
+                if story_year is None or year < story_year:
+                    return t.text
+        text = " ".join(t.low for t in near)
+        if self.lex.background is not None and self.lex.background.search(text):
+            return "past"
+        return None
+
+    def part(self, w: Window, reach: int = 4) -> bool:
+        """'including 13 children', '$281m in cash': a part of a larger whole."""
+        pattern = self.lex.part_markers
+        if pattern is None:
+            return False
+        around = " ".join([t.low for t in w.before[-reach:]] + ["#"] + [t.low for t in w.after[:3]])
+        return bool(pattern.search(around))
+
+
+def _span_text(w: Window, before, after) -> str:
+    return " ".join([t.low for t in before] + ["#"] + [t.low for t in after])
+
+
+def _clean(word: str) -> str:
+    for suffix in ("'s", "’s", "'", "’"):
+        if word.endswith(suffix):
+            word = word[: -len(suffix)]
+    return word
+
+
+def _singular(word: str) -> str:
+    w = _clean(word)
+    if len(w) > 3 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w

@@ -1,0 +1,161 @@
+"""quantity: figures whose frames say they are one quantity, and that cannot both hold.
+
+Every kind of figure, not only tolls: a victim's age, a quake's magnitude, a
+distance from a city, a payload, a record. Two figures are one quantity when
+their frames agree (dimension, thing, owner, phase and era); values are
+compared in the dimension's base unit, so kilometres meet miles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from factcheck.facts import UNKNOWN
+from factcheck.models import Finding
+from factcheck.rules.kinds.base import (
+    Context,
+    Kind,
+    candidates,
+    kept,
+    key_of,
+    own_figure_params,
+    own_figures,
+    own_floors,
+    sentences_of,
+    split_groups,
+)
+from factcheck.rules.kinds.conflict import _may_be_rounding
+from factcheck.rules.kinds.conversion import _slack
+from factcheck.rules.params import Grouping, choice, flag, number
+from factcheck.severity import SEVERITIES
+
+FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier")
+ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
+
+
+class SameQuantity(Kind):
+    name = "quantity"
+    summary = "Figures that measure one quantity (by their frames) cannot both hold."
+
+    def params(self):
+        return Grouping(
+            key=("dimension", "thing", "owner", "phase", "era"),
+            require=("dimension", "thing"),
+            skip_kinds=(),
+            extra={
+                "skip_measured": flag(
+                    True, "counts with a role (killed, launched: a measure) are left to the "
+                          "toll rules"),
+                "sole_owner": flag(
+                    True, "a figure naming no owner belongs to the one owner the other "
+                          "figures of its quantity name"),
+                "band_ratio": number(
+                    2.5, "figures of one quantity more than this many times apart are "
+                         "different quantities (a game's points and a career's)", minimum=1.0),
+                **own_figure_params(),
+                "round_figure_gap": number(
+                    0.0, "a disagreement this close where one side is a plain round figure "
+                         "is reported at `round_figure_severity` (0: never)"),
+                "round_figure_multiple": number(10, "what makes a plain figure round",
+                                                minimum=1, integer=True),
+                "round_figure_severity": choice(SEVERITIES, "warning",
+                                                "the severity of a disagreement that may be rounding"),
+            },
+        ).spec()
+
+    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+        p = rule.params
+        t = candidates(table, p)
+        if p["skip_measured"]:
+            t = t[((t["measure"] == UNKNOWN) | (t["dimension"] != "count")).to_numpy()]
+        if t.empty:
+            return
+        t = _in_base_units(t, ctx)
+        cols = ["story", *p["key"]]
+        if p["sole_owner"] and "owner" in p["key"]:
+            t = with_sole_owner(t, [c for c in cols if c != "owner"])
+        g = t.groupby(cols, sort=False)
+        split = g["lo"].transform("max") > g["hi"].transform("min")
+        several = g["src"].transform("nunique") >= 2
+        hits = t[(split & several).to_numpy()]
+        for values, rows in split_groups(hits, cols, FIELDS):
+            rows = own_floors(rows, p)
+            said = sentences_of(rows["pos"], ctx.facts)
+            rows = kept(rows, own_figures(rows, [False] * len(rows["pos"]), said, p))
+            for band in bands(rows, p["band_ratio"]):
+                positions, all_round = _disagreeing(band, p)
+                if positions:
+                    story, key = key_of(cols, values)
+                    severity = p["round_figure_severity"] if all_round else None
+                    yield ctx.finding(rule, story, key, positions, severity=severity)
+
+
+def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Intervals in the dimension's base unit; a plain physical figure is widened to
+    its written precision ("six miles" is 5.5–6.5 miles), so conversions meet."""
+    lo, hi = t["lo"].to_numpy().copy(), t["hi"].to_numpy().copy()
+    physical = t["dimension"].str.startswith("[").to_numpy()
+    for k in (physical & (t["qualifier"] == "exact").to_numpy()).nonzero()[0]:
+        fact = ctx.facts[t["pos"].iat[k]]
+        half = _slack(fact, 0.0, ROUND_SHARE)
+        lo[k], hi[k] = min(lo[k], fact.value - half), max(hi[k], fact.value + half)
+    scale = t["scale"].to_numpy()
+    return t.assign(lo=lo * scale, hi=hi * scale)
+
+
+def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
+    """Rows without an owner take the owner of their group when exactly one is named."""
+    named = t[t["owner"] != UNKNOWN]
+    if named.empty or len(named) == len(t):
+        return t
+    owners = named.groupby(others, sort=False)["owner"].agg(
+        lambda s: s.iloc[0] if s.nunique() == 1 else UNKNOWN)
+    sole = owners[owners != UNKNOWN]
+    if sole.empty:
+        return t
+    blank = (t["owner"] == UNKNOWN).to_numpy()
+    keys = pd.MultiIndex.from_frame(t[others]) if len(others) > 1 else pd.Index(t[others[0]])
+    filled = sole.reindex(keys).to_numpy()
+    owner = t["owner"].to_numpy().copy()
+    take = blank & pd.notna(filled)
+    owner[take] = filled[take]
+    return t.assign(owner=owner)
+
+
+def bands(rows: dict[str, list], ratio: float) -> Iterator[dict[str, list]]:
+    """The group's figures cut where one is more than `ratio` times the next smaller."""
+    n = len(rows["pos"])
+    if n == 0:
+        return
+    mid = [_middle(rows["lo"][i], rows["hi"][i]) for i in range(n)]
+    order = sorted(range(n), key=lambda i: mid[i])
+    band = [order[0]]
+    for prev, i in zip(order, order[1:], strict=False):
+        if mid[prev] > 0 and mid[i] > ratio * mid[prev]:
+            yield {k: [v[j] for j in band] for k, v in rows.items()}
+            band = []
+        band.append(i)
+    yield {k: [v[j] for j in band] for k, v in rows.items()}
+
+
+def _middle(lo: float, hi: float) -> float:
+    if lo == float("-inf"):
+        return hi
+    if hi == float("inf"):
+        return lo
+    return (lo + hi) / 2
+
+
+def _disagreeing(rows: dict[str, list], p: dict) -> tuple[set[int], bool]:
+    pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
+    out: set[int] = set()
+    all_round = True
+    for i in range(len(pos)):
+        for j in range(i + 1, len(pos)):
+            if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
+                continue
+            out.update((pos[i], pos[j]))
+            all_round = all_round and _may_be_rounding(rows, i, j, p)
+    return out, all_round and bool(out)
