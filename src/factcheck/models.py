@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -135,9 +136,15 @@ class Fact:
 
 
 def _plain_number(x: float | None) -> int | float | None:
-    """574.0 → 574 so that JSON output reads like the text; keep real fractions."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
-        return int(x)
+    """574.0 → 574 so that JSON output reads like the text; keep real fractions.
+
+    ±inf and NaN have no JSON spelling: they are null (the output stays strict JSON).
+    """
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            return None
+        if x.is_integer() and abs(x) < 2**53:
+            return int(x)
     return x
 
 
