@@ -59,9 +59,9 @@ def check(
     from factcheck.corpus import input_files, read_documents_or_fail
     from factcheck.extract import extract_facts
     from factcheck.report import render as out
-    from factcheck.report.write import StdoutClosed, check_target, to_stdout
     from factcheck.report.summary import Report
     from factcheck.report.terminal import render as to_terminal
+    from factcheck.report.write import StdoutClosed, check_target, to_stdout
     from factcheck.rules import check as run_rules
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading

@@ -82,12 +82,24 @@ def read_documents(
     return docs
 
 
-def read_documents_or_fail(paths: Sequence[str], input_kind: str | None = None) -> list[Document]:
-    """read_documents for a command: a run with nothing to check is an error (exit 2)."""
-    docs = read_documents(paths, input_kind)
+def read_documents_or_fail(
+    paths: Sequence[str],
+    input_kind: str | None = None,
+    on_warning: Callable[[str], None] = _warn_on_stderr,
+) -> list[Document]:
+    """read_documents for a command: a run with nothing to check is an error (exit 2).
+
+    Warnings are passed on once the reading is done; when nothing was read they
+    are folded into the error, so the user reads one line.
+    """
+    warnings: list[str] = []
+    docs = read_documents(paths, input_kind, on_warning=warnings.append)
     if not docs:
         named = ", ".join(printable(p) for p in paths) if paths else "-"
-        raise InputError(f"nothing to check: no text in {named}")
+        why = f" ({warnings[0]})" if len(warnings) == 1 else ""
+        raise InputError(f"nothing to check: no text in {named}{why}")
+    for message in warnings:
+        on_warning(message)
     return docs
 
 

@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from factcheck.errors import InputError
 
+
 # Larger inputs are refused: a news corpus is far smaller, an endless stream is not.
 def _max_input_mb() -> int:
     value = os.environ.get("FACTCHECK_MAX_INPUT_MB", "")
