@@ -122,9 +122,12 @@ class Fact:
     normalized_unit: str | None = None  # the unit in words: "dollar per barrel", "kilometre"
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
     id: int = -1  # position in the run's fact list, stable for the same input
+    # Where `text` starts in `sentence` (reports mark that figure, not an earlier same text).
+    sentence_at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["sentence_at"]  # a reporting aid, not part of the output
         for k in ("value", "low", "high"):
             d[k] = _plain_number(d[k])
         return d

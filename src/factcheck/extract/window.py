@@ -14,14 +14,15 @@ CUT = "…"
 
 
 def sentence_around(text: str, start: int, end: int, fig_start: int, fig_end: int,
-                    limit: int = MAX_WINDOW) -> str:
-    """text[start:end] stripped, or a window of it around text[fig_start:fig_end]."""
+                    limit: int = MAX_WINDOW) -> tuple[str, int | None]:
+    """(text[start:end] stripped, or a window of it around the figure; where the figure
+    starts in what is returned, None when it lies outside the sentence)."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end - start <= limit:
-        return text[start:end]
+        return text[start:end], (fig_start - start if start <= fig_start < end else None)
     fig_start, fig_end = max(start, fig_start), min(end, max(fig_end, fig_start))
     room = max(0, limit - (fig_end - fig_start))
     a = max(start, fig_start - room // 2)
@@ -33,4 +34,8 @@ def sentence_around(text: str, start: int, end: int, fig_start: int, fig_end: in
     if b < end:
         space = text.rfind(" ", fig_end, b)
         b = space if space >= 0 else b
-    return (CUT if a > start else "") + text[a:b].strip() + (CUT if b < end else "")
+    lead = CUT if a > start else ""
+    while a < b and text[a].isspace():
+        a += 1
+    window = lead + text[a:b].rstrip() + (CUT if b < end else "")
+    return window, (len(lead) + fig_start - a if a <= fig_start < b else None)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from factcheck.models import Document, Fact, Quantity
 
+from ..window import sentence_around
 from .attribution import AttributionReader, Claim
 from .claims import ClaimsMixin
 from .counted import counted_phrase
@@ -22,7 +23,6 @@ from .location import Mention, PlaceReader
 from .measure import find_measure, finite_after, simple_past
 from .placing import PlacingMixin
 from .scope import ScopeMarks, find_scope
-from ..window import sentence_around
 from .sentences import SentenceIndex
 from .shared import (
     BARE_PRONOUNS,
@@ -162,7 +162,7 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
         doc, lex = self.doc, self.lex
         fact = base_fact(doc, q)
         s = self.info(self.sentences.index_at(q.start))
-        fact.sentence = sentence_around(self.text, s.start, s.end, q.start, q.end)
+        fact.sentence, fact.sentence_at = sentence_around(self.text, s.start, s.end, q.start, q.end)
         if q.kind in NOT_COUNTS:
             # Dates, times, years and ordinals are not counts: no entity, measure, place or
             # speaker to compare, so they skip the analysis (and its cost).
