@@ -120,6 +120,9 @@ def _mapping(node: yaml.Node, schema: dict, path: str, where: str) -> dict[str, 
         if key in out:
             raise _fail(f"duplicate key {key!r} in {where}", key_node, path)
         out[key] = _convert(value_node, sub, path, key)
+    missing = [k for k in schema if k != "*" and k not in out] if where == "top level" else []
+    if missing:  # the code reads every section: a missing one must fail here, by name
+        raise _fail(f"missing key {missing[0]!r} in {where}", node, path)
     return out
 
 
