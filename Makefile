@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint bench docs fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_scaling.py
+	$(BIN)/python bench/bench_adversarial.py
+
+# Hypothesis over reading, extraction, checking and every format (see tests/fuzz_properties.py).
+FUZZ_EXAMPLES ?= 200000
+FUZZ_SECONDS  ?= 0
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) FUZZ_SECONDS=$(FUZZ_SECONDS) $(BIN)/python tests/fuzz_properties.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -51,8 +51,10 @@ def test_binary_among_others_warns_and_goes_on(tmp_path: Path) -> None:
     assert '"doc": "ok.txt"' in result.stdout
 
 
-def test_empty_stdin_is_no_error(tmp_path: Path) -> None:
+def test_empty_stdin_is_an_error(tmp_path: Path) -> None:
+    """Nothing to check must not pass a CI job green: one line, exit 2."""
     result = subprocess.run(
         COMMAND, check=False, cwd=tmp_path, input="", capture_output=True, text=True
     )
-    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "factcheck: error: nothing to check: no text in -\n")

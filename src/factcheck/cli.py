@@ -12,7 +12,7 @@ import typer
 
 from factcheck.cli_check import register as register_check_commands
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
-from factcheck.corpus import read_documents
+from factcheck.corpus import read_documents_or_fail
 from factcheck.errors import FactcheckError
 from factcheck.extract import extract_facts
 from factcheck.severity import ExitCode
@@ -40,12 +40,18 @@ def extract(
 ) -> None:
     """Print every figure in the inputs as a fact."""
     kind = "jsonl" if batch else (input.value if input else None)
-    docs = read_documents(paths_or_stdin(paths), kind)
+    docs = read_documents_or_fail(paths_or_stdin(paths), kind)
     facts = extract_facts(docs, backend=extractor.value)
     if format is ExtractFormat.jsonl:
-        write = sys.stdout.write
-        for fact in facts:
-            write(json.dumps(fact.to_dict(), ensure_ascii=False) + "\n")
+        from factcheck.report.write import StdoutClosed, to_stdout
+
+        try:
+            for fact in facts:
+                to_stdout(json.dumps(fact.to_dict(), ensure_ascii=False, allow_nan=False) + "\n",
+                          flush=False)
+            to_stdout("")
+        except StdoutClosed:
+            return  # `factcheck extract ... | head`: the reader has what it wanted
     else:
         from factcheck.report.facts_table import print_facts
 
@@ -57,22 +63,52 @@ register_check_commands(app)  # `check`, `rules` and `explain` live beside the r
 
 def main() -> None:
     """Entry point: every failure ends as one line on stderr and a defined exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")  # a stray surrogate must not end the run
     try:
-        app(standalone_mode=False)
+        status = app(standalone_mode=False)
     except FactcheckError as exc:
         _fail(str(exc))
-    except BrokenPipeError:  # `factcheck extract ... | head`
-        sys.stderr.close()
-        sys.exit(ExitCode.OK)
     except KeyboardInterrupt:
-        sys.exit(130)
+        _interrupted()
+    except BrokenPipeError:  # a pipe closed while something other than the report was written
+        _quiet_exit(ExitCode.OK)
+    except typer.Abort:
+        _interrupted()
     except Exception as exc:
-        if callable(getattr(exc, "show", None)) and hasattr(exc, "exit_code"):
-            exc.show()  # a usage error, worded by typer/click
-            sys.exit(ExitCode.ERROR)
+        if callable(getattr(exc, "format_message", None)) and hasattr(exc, "exit_code"):
+            if type(exc).__name__ == "NoArgsIsHelpError":
+                exc.show()  # `factcheck` alone: the help, as asked for
+                sys.exit(ExitCode.ERROR)
+            _fail(_usage_line(exc))  # a usage error, worded by click, in one line
         if os.environ.get("FACTCHECK_DEBUG"):
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (set FACTCHECK_DEBUG=1 for a traceback)")
+    else:
+        if status == 130:  # typer turns Ctrl-C into a returned 130
+            _interrupted()
+        sys.exit(status if isinstance(status, int) else ExitCode.OK)
+
+
+def _usage_line(exc: Exception) -> str:
+    message = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    command = ctx.command_path if ctx is not None else "factcheck"
+    command = "factcheck" + command.partition(" ")[1] + command.partition(" ")[2]
+    return f"{message} (see '{command} --help')"
+
+
+def _interrupted() -> None:
+    print("factcheck: interrupted", file=sys.stderr)
+    sys.exit(130)
+
+
+def _quiet_exit(status: int) -> None:
+    from factcheck.report.write import _silence_stdout
+
+    _silence_stdout()
+    sys.exit(status)
 
 
 def _fail(message: str) -> None:

@@ -56,25 +56,34 @@ def check(
     extractor: ExtractorOpt = NATIVE,
 ) -> None:
     """Check figures across sources; report what does not add up."""
-    from factcheck.corpus import read_documents
+    from factcheck.corpus import input_files, read_documents_or_fail
     from factcheck.extract import extract_facts
     from factcheck.report import render as out
     from factcheck.report.summary import Report
     from factcheck.report.terminal import render as to_terminal
+    from factcheck.report.write import StdoutClosed, check_target, to_stdout
     from factcheck.rules import check as run_rules
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
-    docs = read_documents(paths_or_stdin(paths), input.value if input else None)
+    named = paths_or_stdin(paths)
+    kind = input.value if input else None
+    inputs = input_files(named, kind) if output else []
+    if output:
+        check_target(output, inputs)  # refused before the work, not after it
+    docs = read_documents_or_fail(named, kind)
     facts = extract_facts(docs, backend=extractor.value)
     report = Report(run_rules(facts, pack), facts, pack.rules, docs)
     fmt = out.format_for(output, format.value if format else None)
     if output:
-        out.write_atomic(output, out.render(report, fmt))
+        out.write_atomic(output, out.render(report, fmt), inputs)
         print(f"factcheck: wrote {output}", file=sys.stderr)
-    elif fmt == "terminal" and sys.stdout.isatty():
+    elif fmt == "terminal" and sys.stdout is not None and sys.stdout.isatty():
         to_terminal(report, Console(highlight=False))
     else:
-        sys.stdout.write(out.render(report, fmt))
+        try:
+            to_stdout(out.render(report, fmt))
+        except StdoutClosed:
+            pass  # the reader went away; the findings still decide the status
     sys.exit(exit_code((f.severity for f in report.findings), fail_on.value))
 
 
@@ -87,7 +96,7 @@ def rules(
 ) -> None:
     """List the rules loaded (generated from the rule files)."""
     from factcheck.report import rule_docs
-    from factcheck.report.render import write_atomic
+    from factcheck.report.write import StdoutClosed, to_stdout, write_atomic
 
     pack = _pack(rules, no_default_rules)
     if format is RulesFormat.table and not output:
@@ -98,7 +107,10 @@ def rules(
     if output:
         write_atomic(output, text)
     else:
-        sys.stdout.write(text)
+        try:
+            to_stdout(text)
+        except StdoutClosed:
+            pass
 
 
 def explain(

@@ -23,8 +23,10 @@ KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor"
 UNKNOWN = ""
 
 # "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
+# The whole number is read, group commas included: "1,200 million" is 1,200 of a million.
 _SCALED = re.compile(
-    r"(\d+)(?:\.(\d+))?(?:\s*-?\s*(?:million|billion|trillion|thousand)|(?:mn|bn|tn|[mbk]))\b",
+    r"(?<![\d,.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"
+    r"(?:\s*-?\s*(?:million|billion|trillion|thousand)|(?P<abbr>mn|bn|tn|[mbk]))\b",
     re.IGNORECASE,
 )
 
@@ -41,19 +43,19 @@ def interval(fact: Fact) -> tuple[float, float] | None:
     lo = low if low is not None else (value if exact and value is not None else -math.inf)
     hi = high if high is not None else (value if exact and value is not None else math.inf)
     if exact and value is not None and lo == hi == value:
-        lo, hi = _rounding(fact.text, value)
+        lo, hi = _rounding(fact.text, value, fact.kind)
     return float(lo), float(hi)
 
 
-def _rounding(text: str, value: float) -> tuple[float, float]:
+def _rounding(text: str, value: float, kind: str = "count") -> tuple[float, float]:
     """An exact figure with a scale word is rounded to its last written digit.
 
     "2.5 million" covers [2.45m, 2.55m]; "574" stays 574.
     """
     m = _SCALED.search(text or "")
-    if not m:
-        return value, value
-    whole, decimals = m.group(1), m.group(2) or ""
+    if not m or (m.group("abbr") and kind not in ("count", "money")):
+        return value, value  # "5m" of a wall is five metres, not a rounded five million
+    whole, decimals = m.group(1).replace(",", ""), m.group(2) or ""
     written = float(f"{whole}.{decimals}") if decimals else float(whole)
     if written == 0:
         return value, value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
@@ -128,9 +129,12 @@ class Fact:
     era: str | None = None  # a past event the clause names ("2004", "past")
     cues: list[str] | None = None  # the words that decided the frame, for the editor
     id: int = -1  # position in the run's fact list, stable for the same input
+    # Where `text` starts in `sentence` (reports mark that figure, not an earlier same text).
+    sentence_at: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
+        del d["sentence_at"]  # a reporting aid, not part of the output
         for k in ("value", "low", "high"):
             d[k] = _plain_number(d[k])
         return d
@@ -142,9 +146,15 @@ class Fact:
 
 
 def _plain_number(x: float | None) -> int | float | None:
-    """574.0 → 574 so that JSON output reads like the text; keep real fractions."""
-    if isinstance(x, float) and x.is_integer() and abs(x) < 2**53:
-        return int(x)
+    """574.0 → 574 so that JSON output reads like the text; keep real fractions.
+
+    ±inf and NaN have no JSON spelling: they are null (the output stays strict JSON).
+    """
+    if isinstance(x, float):
+        if not math.isfinite(x):
+            return None
+        if x.is_integer() and abs(x) < 2**53:
+            return int(x)
     return x
 
 

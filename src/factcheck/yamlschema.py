@@ -21,6 +21,55 @@ Schema = Any
 # libyaml's parser when PyYAML was built with it: lexicons are read at every start-up.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Aliases let a few hundred bytes of YAML stand for billions of nodes ("billion laughs").
+# The composed graph is small; its size with every alias expanded is what is bounded.
+MAX_EXPANDED_NODES = 100_000
+
+
+def check_expansion(node: yaml.Node | None, path: str) -> None:
+    """Raise RuleError (file and line) when expansion_problem finds one."""
+    problem = expansion_problem(node)
+    if problem:
+        raise RuleError(problem[0], path, problem[1])
+
+
+def expansion_problem(node: yaml.Node | None) -> tuple[str, int] | None:
+    """(message, 1-based line) when `node`, aliases expanded, is larger than
+    MAX_EXPANDED_NODES or refers to itself. Linear in the composed graph."""
+    if node is None:
+        return None
+    sizes: dict[int, int] = {}
+    open_ids: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        n, done = stack.pop()
+        key = id(n)
+        if done:
+            open_ids.discard(key)
+            children = _children(n)
+            total = 1 + sum(sizes[id(c)] for c in children)
+            if total > MAX_EXPANDED_NODES:
+                return (f"YAML aliases expand to more than {MAX_EXPANDED_NODES:,} values "
+                        "(an alias bomb?); refused", n.start_mark.line + 1)
+            sizes[key] = total
+            continue
+        if key in sizes:
+            continue
+        if key in open_ids:
+            return "YAML alias refers to itself; refused", n.start_mark.line + 1
+        open_ids.add(key)
+        stack.append((n, True))
+        stack.extend((c, False) for c in _children(n) if id(c) not in sizes)
+    return None
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [x for pair in node.value for x in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
 
 def load_checked(path: Path, schema: Schema, what: str = "lexicon file") -> Any:
     """The data of the YAML file at `path`, converted and checked against `schema`."""
@@ -36,6 +85,7 @@ def load_checked(path: Path, schema: Schema, what: str = "lexicon file") -> Any:
                         mark.line + 1 if mark else None) from None
     if node is None:
         raise RuleError(f"empty {what}", str(path))
+    check_expansion(node, str(path))
     return _convert(node, schema, str(path), "top level")
 
 
@@ -70,6 +120,9 @@ def _mapping(node: yaml.Node, schema: dict, path: str, where: str) -> dict[str, 
         if key in out:
             raise _fail(f"duplicate key {key!r} in {where}", key_node, path)
         out[key] = _convert(value_node, sub, path, key)
+    missing = [k for k in schema if k != "*" and k not in out] if where == "top level" else []
+    if missing:  # the code reads every section: a missing one must fail here, by name
+        raise _fail(f"missing key {missing[0]!r} in {where}", node, path)
     return out
 
 

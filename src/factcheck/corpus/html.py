@@ -7,6 +7,7 @@ title come from the page's metadata when trafilatura finds them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from factcheck.corpus.layout import document_with_layout
@@ -37,13 +38,24 @@ def read_html(
             doc_id,
             text,
             source=_meta(page, "sitename") or _meta(page, "hostname"),
-            date=_meta(page, "date"),
+            date=_publication_date(_meta(page, "date"), html),
             url=_meta(page, "url"),
             title=_meta(page, "title"),
             story=story,
             path=path,
         )
     ]
+
+
+def _publication_date(date: str | None, html: str) -> str | None:
+    """trafilatura's date, unless it is only a copyright year ("© 2026" → 2026-01-01),
+    which dates the site's footer, not the article."""
+    if date and re.fullmatch(r"\d{4}-01-01", date) and re.search(
+            rf"(?:©|&copy;|&#169;|\(c\)|copyright)\s*(?:\d{{4}}\s*[-–]\s*)?{date[:4]}\b",
+            html, re.IGNORECASE) and not re.search(rf"{date[:4]}-01-01|January 1,? {date[:4]}|"
+                                                   rf"1 January {date[:4]}", html):
+        return None
+    return date
 
 
 def _meta(page: object, name: str) -> str | None:

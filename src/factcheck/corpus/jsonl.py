@@ -8,28 +8,50 @@ the file itself belongs to (for a file named alone, the file).
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 
 from factcheck.corpus.layout import document_with_layout
 from factcheck.errors import InputError
 from factcheck.models import Document
 
 _META_FIELDS = ("source", "date", "url", "title", "story")
+# json.loads joins escaped surrogate pairs; what is left alone cannot be written as UTF-8.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def read_jsonl(data: str, name: str, *, story: str | None, path: str | None) -> list[Document]:
+def _ignore(message: str) -> None:
+    pass
+
+
+def read_jsonl(data: str, name: str, *, story: str | None, path: str | None,
+               on_warning: Callable[[str], None] = _ignore) -> list[Document]:
+    """One Document per record. A repeated id is warned about and replaced by file:line."""
     docs = []
+    first_line: dict[str, int] = {}
     # Split on "\n" only: str.splitlines() would also break at U+2028 and friends,
     # which JSON strings may carry unescaped.
     for number, line in enumerate(data.split("\n"), 1):
         if not line.strip():
             continue
         record = _parse(line, name, number)
-        meta = {k: _as_text(record.get(k)) for k in _META_FIELDS}
-        doc_id = _as_text(record.get("id")) or f"{name}:{number}"
+        meta = {k: _clean(_as_text(record.get(k))) for k in _META_FIELDS}
+        text = record["text"]
+        if "\\u" in line and _LONE_SURROGATE.search(text):
+            # one character for one, so offsets into the text stay true
+            text = _LONE_SURROGATE.sub("\ufffd", text)
+            on_warning(f"{name}:{number}: lone UTF-16 surrogate escape (not a character); "
+                       "replaced with U+FFFD")
+        doc_id = _clean(_as_text(record.get("id"))) or f"{name}:{number}"
+        if doc_id in first_line:
+            on_warning(f"{name}:{number}: id {doc_id!r} already used on line "
+                       f"{first_line[doc_id]}; this record is {name}:{number}")
+            doc_id = f"{name}:{number}"
+        first_line.setdefault(doc_id, number)
         docs.append(
             document_with_layout(
                 doc_id,
-                record["text"],
+                text,
                 source=meta["source"],
                 date=meta["date"],
                 url=meta["url"],
@@ -55,6 +77,10 @@ def _parse(line: str, name: str, number: int) -> dict:
     if not isinstance(record["text"], str):
         raise InputError('the "text" field must be a string', name, number)
     return record
+
+
+def _clean(value: str | None) -> str | None:
+    return None if value is None else _LONE_SURROGATE.sub("\ufffd", value)
 
 
 def _as_text(value: object) -> str | None:

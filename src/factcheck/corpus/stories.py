@@ -16,8 +16,10 @@ always gives the same documents in the same order.
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterator, Sequence
+import stat
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from factcheck.errors import InputError
@@ -42,12 +44,21 @@ class Input:
     name: str
     kind: str
     story: str
+    in_folder: bool = False  # found by walking a folder, not named by the user
 
 
-def plan_inputs(paths: Sequence[str], input_kind: str | None) -> list[Input]:
+def _ignore(message: str) -> None:
+    pass
+
+
+def plan_inputs(
+    paths: Sequence[str], input_kind: str | None, on_warning: Callable[[str], None] = _ignore
+) -> list[Input]:
     """The files behind `paths`, in order, each with its input kind and story id.
 
-    Raises InputError naming a path that does not exist.
+    Raises InputError naming a path that does not exist. Inside folders, what
+    cannot be read as a file (FIFOs, sockets, devices, broken or looping links)
+    is skipped with a warning; a folder with nothing to read is warned about.
     """
     named: list[str] = []
     folders: list[str] = []
@@ -66,11 +77,16 @@ def plan_inputs(paths: Sequence[str], input_kind: str | None) -> list[Input]:
     for path in paths:  # keep the order the user gave
         if path in folders:
             top = os.path.normpath(path)
-            for f in _walk(path):
+            found = 0
+            for f in _walk(path, on_warning):
                 story = os.path.dirname(f)
                 if named and os.path.normpath(story) == top:
                     story = bundle  # beside named files, a folder's own files join the bundle
-                inputs.append(Input(f, _kind(f, input_kind), story))
+                inputs.append(Input(f, _kind(f, input_kind), story, in_folder=True))
+                found += 1
+            if not found:
+                kinds = ", ".join(sorted(KIND_BY_EXTENSION))
+                on_warning(f"{path}: folder holds no file to read (looked for {kinds})")
         else:
             inputs.append(Input(path, _kind(path, input_kind), bundle))
     return _first_of_each(inputs)
@@ -99,17 +115,56 @@ def _bundle_story(named: list[str], folders: list[str]) -> str:
         return parents[0]
 
 
-def _walk(folder: str) -> Iterator[str]:
-    """Readable files under `folder`, sorted, hidden entries skipped."""
+def _walk(folder: str, on_warning: Callable[[str], None]) -> Iterator[str]:
+    """Readable files under `folder`, sorted, hidden entries skipped.
 
-    def fail(exc: OSError) -> None:
-        raise InputError(f"cannot read folder ({exc.strerror})", exc.filename or folder)
+    Iterative, so a folder nested a thousand deep is no recursion limit; links to
+    folders are not followed (a link back up would loop forever).
+    """
+    stack = [folder]
+    while stack:
+        root = stack.pop()
+        try:
+            with os.scandir(root) as it:
+                entries = sorted((e for e in it if not e.name.startswith(".")),
+                                 key=lambda e: e.name)
+        except OSError as exc:
+            if root == folder:
+                raise InputError(f"cannot read folder ({exc.strerror})", root) from None
+            on_warning(f"{root}: cannot read folder ({exc.strerror}); skipped")
+            continue
+        subfolders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir(follow_symlinks=False)
+            except OSError:
+                is_dir = False
+            if is_dir:
+                subfolders.append(entry.path)
+            elif os.path.splitext(entry.name)[1].lower() in KIND_BY_EXTENSION:
+                problem = _not_a_file(entry.path)
+                if problem:
+                    on_warning(f"{entry.path}: {problem}; skipped")
+                else:
+                    yield entry.path
+        stack.extend(reversed(subfolders))
 
-    for root, dirs, files in os.walk(folder, onerror=fail):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KIND_BY_EXTENSION:
-                yield os.path.join(root, name)
+
+def _not_a_file(path: str) -> str | None:
+    """Why `path` cannot be read as a file, or None when it can."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError as exc:
+        if os.path.islink(path):
+            return "symbolic link that loops" if exc.errno == errno.ELOOP else "broken symbolic link"
+        return f"cannot read ({exc.strerror})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "link to a folder (not followed)"
+    kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "special")
+    return f"not a regular file (it is {kind})"
 
 
 def _first_of_each(inputs: list[Input]) -> list[Input]:

@@ -23,6 +23,7 @@ from factcheck.extract.numbers import (
     category,
     parse_digits,
     parse_words,
+    power,
 )
 from factcheck.extract.patterns import case_variants, trie_pattern
 
@@ -93,16 +94,16 @@ def digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
     if nxt in " \u00a0" and text[e + 1:e + 2] not in _AFTER_SPACE and not text[e + 1:e + 2].isdigit():
         return fig  # "5 people": after a space only "x 10^3", "/ 2", "1/4" or "½" continue it
     if (x := SCIENTIFIC.match(text, e)) is not None:
-        fig.value *= 10.0 ** int(x.group(1))
+        fig.value *= power(10.0, int(x.group(1)))
         fig.end = x.end()
     elif (x := POWER.match(text, e)) is not None:
         sign = -1 if (x.group(1).count("-") + x.group(1).count("−")) % 2 else 1
-        fig.value = fig.value ** (sign * int(x.group(2))) if fig.value else fig.value
+        fig.value = power(fig.value, sign * int(x.group(2))) if fig.value else fig.value
         fig.end = x.end()
     elif (x := TIMES_TEN.match(text, e)) is not None:
         base, exp = float(x.group(1)), int(x.group(2).replace("−", "-"))
         if base > 0 and abs(exp) < 300:
-            fig.value *= base ** exp
+            fig.value *= power(base, exp)
             fig.end = x.end()
     elif (x := SLASH.match(text, e)) is not None and "," not in raw and "." not in raw:
         den = float(x.group(1))

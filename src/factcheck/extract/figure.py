@@ -49,14 +49,9 @@ class Figure:
         if self.qualifier == "exact":
             low = high = self.value
         else:
-            low, high = _tidy(self.low), _tidy(self.high)
+            low, high = qualifiers.holding(self.value, self.low, self.high)
         return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
                         self.qualifier, self.unit, self.kind, None, self.noun, self.per)
-
-
-def _tidy(x: float | None) -> float | None:
-    """0.18000000000000002 → 0.18: bounds computed from factors, shown as people write them."""
-    return None if x is None else float(f"{x:.12g}")
 
 
 # --- scale words and abbreviations: "1.5 million", "$200m", "£1.2bn", "5k" -----------------

@@ -7,6 +7,7 @@ the numbers it holds. The word lists live in rules/lexicon/numbers.yaml.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -46,6 +47,24 @@ def parse_digits(s: str) -> float:
     """'51,000' → 51000, '1 234 567.89' → 1234567.89, '.08' → 0.08, '−3' → -3."""
     s = s.replace("−", "-").replace("–", "-")
     return float(_GROUP_SEPARATORS.sub("", s))
+
+
+def power(base: float, exp: int) -> float:
+    """base ** exp, as ±inf when it is beyond a float ("10^400", "1e309"), never an error.
+
+    Figures whose value is not finite are kept as text without a value (see finite()).
+    """
+    try:
+        return base ** exp
+    except OverflowError:
+        return -math.inf if base < 0 and exp % 2 else math.inf
+    except ZeroDivisionError:
+        return math.inf
+
+
+def finite(x: float | None) -> float | None:
+    """x when it is a real number a JSON reader can take; None for ±inf and NaN."""
+    return x if x is None or math.isfinite(x) else None
 
 
 # --- numbers in words -------------------------------------------------------

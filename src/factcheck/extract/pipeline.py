@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from factcheck.extract.numbers import finite
 from factcheck.extract.unitnames import unit_in_words
 from factcheck.models import Document, Fact, Quantity
 
@@ -44,7 +45,7 @@ def extract_facts(
     describe = annotate if context else bare_facts
     facts: list[Fact] = []
     for doc in docs:
-        quantities = _drop_skipped(doc, find(doc.text))
+        quantities = _drop_skipped(doc, [_finite(q) for q in find(doc.text)])
         base = len(facts)
         # the context stage returns one fact per quantity, in the same order
         for i, (q, fact) in enumerate(zip(quantities, describe(doc, quantities), strict=True)):
@@ -57,6 +58,15 @@ def extract_facts(
         if context:
             assign_frames(doc, facts[base:])
     return facts
+
+
+def _finite(q: Quantity) -> Quantity:
+    """A figure beyond a float ("1e309", "10^400") is kept as text, without a value."""
+    if finite(q.value) is None and q.value is not None or \
+            finite(q.low) is None and q.low is not None or \
+            finite(q.high) is None and q.high is not None:
+        q.value = q.low = q.high = None
+    return q
 
 
 def _drop_skipped(doc: Document, quantities: list[Quantity]) -> list[Quantity]:

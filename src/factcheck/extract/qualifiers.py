@@ -6,6 +6,7 @@ module only compiles them and applies the factors.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -98,6 +99,30 @@ def range_opener(text: str, start: int) -> tuple[str, int] | None:
         return None
     m = RANGE_OPENER.search(text, max(0, start - 24), start)
     return (m.group("q").lower(), m.start()) if m else None
+
+
+def holding(value: float | None, low: float | None, high: float | None
+            ) -> tuple[float | None, float | None]:
+    """Bounds as people write them (0.18000000000000002 → 0.18), still holding the value.
+
+    Rounding a bound to 12 significant digits can carry it past an unrounded
+    value ("up to 1/3": 0.333333333333 < 0.3333333333333333); such a bound is the value.
+    """
+    low, high = _tidy(low), _tidy(high)
+    if value is not None:
+        if low is not None and low > value:
+            low = value
+        if high is not None and high < value:
+            high = value
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    return low, high
+
+
+def _tidy(x: float | None) -> float | None:
+    if x is None or not math.isfinite(x):
+        return x
+    return float(f"{x:.12g}")
 
 
 def interval(value: float, tol: Tolerance) -> tuple[float | None, float | None]:

@@ -13,4 +13,4 @@ from factcheck.report.summary import Report
 
 def render(report: Report) -> str:
     doc = {"findings": [f.to_dict() for f in report.findings], "summary": report.summary()}
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

@@ -15,9 +15,13 @@ def quote(f: Fact, limit: int = MAX_QUOTE) -> tuple[str, str, str]:
     When the sentence does not contain the figure's text, the figure part is
     empty and the (trimmed) sentence is all in `before`.
     """
-    sentence = " ".join((f.sentence or "").split())
-    text = f.text or ""
-    at = _find(sentence, text)
+    raw, text = f.sentence or "", f.text or ""
+    sentence = " ".join(raw.split())
+    at = _folded_at(raw, f.sentence_at, text)
+    if at is None:
+        at = _find(sentence, text)
+    else:
+        text = " ".join(text.split())
     if at < 0:
         return _trim_end(sentence, limit), "", ""
     before, after = sentence[:at], sentence[at + len(text):]
@@ -32,6 +36,15 @@ def quote(f: Fact, limit: int = MAX_QUOTE) -> tuple[str, str, str]:
         cut = after[:keep_after]
         after = (cut[: cut.rfind(" ")] if " " in cut else cut) + "…"
     return before, text, after
+
+
+def _folded_at(raw: str, at: int | None, text: str) -> int | None:
+    """Where the figure at raw[at:] starts once the sentence's whitespace is folded."""
+    if at is None or raw[at:at + len(text)] != text:
+        return None
+    prefix = raw[:at]
+    folded = " ".join(prefix.split())
+    return len(folded) + (1 if folded and prefix[-1:].isspace() else 0)
 
 
 def _find(sentence: str, text: str) -> int:

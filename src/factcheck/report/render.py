@@ -1,17 +1,17 @@
-"""One entry point for every findings format, and atomic writing of reports."""
+"""One entry point for every findings format (report files are written by report.write)."""
 
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from pathlib import Path
 
 from rich.console import Console
 
-from factcheck.errors import FactcheckError
 from factcheck.report import github, json_report, markdown, sarif, terminal
 from factcheck.report.summary import Report
+from factcheck.report.write import write_atomic
+
+__all__ = ["FORMATS", "format_for", "render", "write_atomic"]
 
 FORMATS = ("terminal", "markdown", "json", "sarif", "github")
 BY_SUFFIX = {".md": "markdown", ".markdown": "markdown", ".json": "json", ".sarif": "sarif",
@@ -38,27 +38,3 @@ def format_for(output: str | None, fmt: str | None) -> str:
     if output:
         return BY_SUFFIX.get(Path(output).suffix.lower(), "terminal")
     return "terminal"
-
-
-def write_atomic(path: str | Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename: readers never see half a report."""
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise FactcheckError(f"cannot write report ({exc.strerror})", str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a report is not
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise FactcheckError(f"cannot write report ({exc.strerror})", str(path)) from None
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask

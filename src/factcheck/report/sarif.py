@@ -54,7 +54,7 @@ def render(report: Report) -> str:
             "results": results,
         }],
     }
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(doc, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _location(locator: Locator, fact: Fact, i: int) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from factcheck.facts import source_of
+from factcheck.facts import outlet, source_of
 from factcheck.models import Document, Fact, Finding
 from factcheck.rules.rule import Rule
 from factcheck.severity import SEVERITIES
@@ -28,10 +28,10 @@ class Report:
     def sources(self) -> int:
         """Distinct outlets: each aggregator section counts as its own outlet."""
         names: set[str] = set()
-        for d in self.documents:
-            names.update(s.source or d.source or f"doc:{d.id}" for s in d.segments)
+        for d in self.documents:  # outlets as the rules count them: subdomains of one are one
+            names.update(_outlet(s.source or d.source, d.id) for s in d.segments)
             if not d.segments:
-                names.add(d.source or f"doc:{d.id}")
+                names.add(_outlet(d.source, d.id))
         names.update(source_of(f) for f in self.facts)
         return len(names)
 
@@ -53,6 +53,10 @@ class Report:
 
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
+
+
+def _outlet(source: str | None, doc_id: str) -> str:
+    return outlet(source) if source else f"doc:{doc_id}"
 
 
 def summary_line(report: Report) -> str:

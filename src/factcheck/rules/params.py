@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -88,6 +89,8 @@ def number(default: Any = _REQUIRED, help: str = "", minimum: float = 0.0,
     def check(v: Any) -> float | int:
         if isinstance(v, bool) or not isinstance(v, (int, float)) or (integer and not isinstance(v, int)):
             _fail("must be an integer" if integer else "must be a number")
+        if isinstance(v, float) and not math.isfinite(v):
+            _fail("must be a finite number")  # .nan / .inf compare false with everything
         if v < minimum:
             _fail(f"must be at least {minimum:g}")
         return v

@@ -87,12 +87,27 @@ def parse_rule(data: Any, lines: Lines, path: str) -> Rule:
 def _check_template(message: str, extra: tuple[str, ...], fail) -> None:
     known = COMMON_FIELDS + extra
     try:
-        used = [f for _, f, _, _ in string.Formatter().parse(message) if f is not None]
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(message)
+                 if f is not None]
     except ValueError as exc:
         fail(f"bad message template ({exc})")
+    for f, spec, conv in parts:  # what str.format would only refuse at the first finding
+        if conv not in (None, "r", "s", "a"):
+            fail(f"bad message template (unknown conversion !{conv} in {{{f}}})")
+        if spec and not any(_formats(v, spec) for v in ("text", 1.5)):
+            fail(f"bad message template (format spec {spec!r} in {{{f}}} fits no value)")
+    used = [f for f, _, _ in parts]
     for f in used:
         if f not in known:
             fail(f"message uses unknown placeholder {{{f}}} (known: {', '.join(known)})")
+
+
+def _formats(value: object, spec: str) -> bool:
+    try:
+        format(value, spec)
+        return True
+    except (ValueError, TypeError):
+        return False
 
 
 def _examples(data: Any, fail) -> dict[str, tuple[dict[str, Any], ...]]:

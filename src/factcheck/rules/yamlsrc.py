@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from factcheck.errors import RuleError
+from factcheck.yamlschema import check_expansion
 
 Lines = dict[tuple, int]  # path into the document (keys / list indices) → 1-based line
 
@@ -21,6 +22,7 @@ def load_yaml(path: Path) -> tuple[Any, Lines]:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()
+        check_expansion(node, str(path))  # before constructing: an alias bomb never grows
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from factcheck.models import Document, Fact, Quantity
 
+from ..window import sentence_around
 from .attribution import AttributionReader, Claim
 from .claims import ClaimsMixin
 from .counted import counted_phrase
@@ -161,7 +162,7 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
         doc, lex = self.doc, self.lex
         fact = base_fact(doc, q)
         s = self.info(self.sentences.index_at(q.start))
-        fact.sentence = s.text.strip()
+        fact.sentence, fact.sentence_at = sentence_around(self.text, s.start, s.end, q.start, q.end)
         if q.kind in NOT_COUNTS:
             # Dates, times, years and ordinals are not counts: no entity, measure, place or
             # speaker to compare, so they skip the analysis (and its cost).
