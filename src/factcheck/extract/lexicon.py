@@ -1,4 +1,4 @@
-"""The extractor's lexicon files (rules/lexicon/*.yaml) and their schemas.
+"""The extractor's lexicon files (data/rules/lexicon/*.yaml) and their schemas.
 
 A file that does not fit its schema raises RuleError naming the file and line
 when the extractor is imported (see factcheck.yamlschema).

@@ -1,6 +1,6 @@
 """Units, percentages, ages and currencies written around a figure → canonical names.
 
-All surfaces come from rules/lexicon/units.yaml and numbers.yaml and are
+All surfaces come from data/rules/lexicon/units.yaml and numbers.yaml and are
 compiled once into prefix-tree regexes; a lookup is one `match` at the
 figure's edge plus a dict hit. Unit names are pint's (`kilometer`,
 `mile_per_hour`); pint itself is only loaded when two units have to be

@@ -1,4 +1,4 @@
-"""The context lexicons (rules/lexicon/*.yaml), validated and compiled once.
+"""The context lexicons (data/rules/lexicon/*.yaml), validated and compiled once.
 
 Each file is checked against a schema on load; an unknown key or a wrong type is
 a RuleError naming the file and line. The compiled tables are plain dicts,
