@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
+from factcheck.cli_run import Engine, EngineOpt, JobsOpt, SchedulerOpt, progress_display
 from factcheck.severity import FAIL_ON, exit_code
 
 
@@ -54,20 +55,21 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FAIL_ON_ERROR,
     extractor: ExtractorOpt = NATIVE,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Check figures across sources; report what does not add up."""
-    from factcheck.corpus import read_documents
-    from factcheck.extract import extract_facts
+    from factcheck.engine import check_corpus
     from factcheck.report import render as out
-    from factcheck.report.summary import Report
     from factcheck.report.terminal import render as to_terminal
-    from factcheck.rules import check as run_rules
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
-    docs = read_documents(paths_or_stdin(paths), input.value if input else None)
-    facts = extract_facts(docs, backend=extractor.value)
-    report = Report(run_rules(facts, pack), facts, pack.rules, docs)
     fmt = out.format_for(output, format.value if format else None)
+    report = check_corpus(
+        paths_or_stdin(paths), pack, input_kind=input.value if input else None,
+        backend=extractor.value, jobs=jobs, engine=engine.value, scheduler=scheduler,
+        keep_documents=fmt in ("sarif", "github"), on_start=progress_display())
     if output:
         out.write_atomic(output, out.render(report, fmt))
         print(f"factcheck: wrote {output}", file=sys.stderr)

@@ -17,28 +17,36 @@ _META_FIELDS = ("source", "date", "url", "title", "story")
 
 
 def read_jsonl(data: str, name: str, *, story: str | None, path: str | None) -> list[Document]:
-    docs = []
     # Split on "\n" only: str.splitlines() would also break at U+2028 and friends,
     # which JSON strings may carry unescaped.
-    for number, line in enumerate(data.split("\n"), 1):
-        if not line.strip():
-            continue
-        record = _parse(line, name, number)
-        meta = {k: _as_text(record.get(k)) for k in _META_FIELDS}
-        doc_id = _as_text(record.get("id")) or f"{name}:{number}"
-        docs.append(
-            document_with_layout(
-                doc_id,
-                record["text"],
-                source=meta["source"],
-                date=meta["date"],
-                url=meta["url"],
-                title=meta["title"],
-                story=meta["story"] or story,
-                path=path,
-            )
-        )
-    return docs
+    return [
+        record_document(line, name, number, story=story, path=path)
+        for number, line in enumerate(data.split("\n"), 1)
+        if line.strip()
+    ]
+
+
+def record_document(line: str, name: str, number: int, *, story: str | None,
+                    path: str | None) -> Document:
+    """The document of one record: line `number` of the file `name` (see stream.py too)."""
+    record = _parse(line, name, number)
+    meta = {k: _as_text(record.get(k)) for k in _META_FIELDS}
+    doc_id = _as_text(record.get("id")) or f"{name}:{number}"
+    return document_with_layout(
+        doc_id,
+        record["text"],
+        source=meta["source"],
+        date=meta["date"],
+        url=meta["url"],
+        title=meta["title"],
+        story=meta["story"] or story,
+        path=path,
+    )
+
+
+def record_story(line: str, name: str, number: int) -> str | None:
+    """The `story` field of one record, for grouping a corpus before reading it."""
+    return _as_text(_parse(line, name, number).get("story"))
 
 
 def _parse(line: str, name: str, number: int) -> dict:

@@ -1,0 +1,193 @@
+"""Check a corpus story by story: in this process, in worker processes, or on a Dask cluster.
+
+    report = check_corpus(["corpus.jsonl"], pack, jobs=2)               # worker processes
+    report = check_corpus(paths, pack, engine="dask", scheduler=ADDR)   # a dask.distributed cluster
+
+Only figures of the same story are ever compared, so a story is the unit of
+work: check_story() is a pure function of the story's documents and the rule
+pack, and runs in any process. Stories are read one at a time (corpus.stream)
+and at most a few are in flight, so memory follows the largest story, not the
+corpus. Results are merged in story order, fact ids renumbered as one run over
+the whole input would number them, and findings sorted as the rule engine
+sorts them: the report is byte-identical for any --jobs and either engine.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from factcheck.errors import FactcheckError
+from factcheck.models import Document, Finding
+
+ENGINES = ("local", "dask")
+DASK_MISSING = ("--engine dask needs the dask extra: pip install 'factcheck[dask]' "
+                "(dask and distributed)")
+
+
+@dataclass(slots=True)
+class StoryResult:
+    """What the report keeps of one story: its findings and what the summary counts."""
+
+    findings: list[Finding]
+    facts: int
+    documents: int
+    sources: frozenset[str]
+
+
+def check_story(docs: Sequence[Document], pack, backend: str = "native") -> StoryResult:
+    """Extract and check one story. Fact ids count from 0 inside the story."""
+    from factcheck.extract import extract_facts
+    from factcheck.report.summary import sources_of
+    from factcheck.rules import check
+
+    facts = extract_facts(docs, backend=backend)
+    return StoryResult(check(facts, pack), len(facts), len(docs), frozenset(sources_of(docs, facts)))
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+Progress = Callable[[StoryResult], None]
+
+
+def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
+                 backend: str = "native", jobs: int | None = None, engine: str = "local",
+                 scheduler: str | None = None, keep_documents: bool = False,
+                 on_start: Callable[[int], Progress] | None = None):
+    """The Report of checking every story of the inputs (see the module doc).
+
+    `keep_documents` keeps every document for renderers that point into files
+    (SARIF, GitHub annotations); otherwise only counts are kept. `on_start(n)`
+    is called with the number of stories and returns a callback run after each.
+    """
+    from factcheck.corpus.stream import plan_stories
+    from factcheck.report.summary import Report, Tally
+    from factcheck.rules.engine import finding_order
+
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
+    plan = plan_stories(paths, input_kind)
+    done = on_start(len(plan.stories)) if on_start else None
+    kept: list[Document] = []
+
+    def stories() -> Iterator[list[Document]]:
+        for story in plan.stories:
+            docs = plan.read(story)
+            if keep_documents:
+                kept.extend(docs)
+            yield docs
+
+    jobs = jobs or default_jobs()
+    if engine == "dask":
+        results = _on_dask(stories(), pack, backend, jobs, scheduler)
+    elif jobs > 1 and len(plan.stories) > 1:
+        results = _in_processes(stories(), pack, backend, jobs)
+    else:
+        results = (check_story(docs, pack, backend) for docs in stories())
+
+    findings: list[Finding] = []
+    facts = stories_read = 0
+    sources: set[str] = set()
+    for result in results:
+        _renumber(result.findings, facts)
+        findings += result.findings
+        facts += result.facts
+        stories_read += result.documents > 0
+        sources |= result.sources
+        if done:
+            done(result)
+    plan.finish()
+    findings.sort(key=finding_order)
+    tally = Tally(stories=stories_read, sources=len(sources), facts=facts)
+    return Report(findings, (), pack.rules, kept, tally=tally)
+
+
+def _renumber(findings: Iterable[Finding], base: int) -> None:
+    """Story-local fact ids → run-wide ones (a fact shared by findings is moved once)."""
+    if not base:
+        return
+    seen: set[int] = set()
+    for finding in findings:
+        for fact in finding.facts:
+            if id(fact) in seen:
+                continue
+            seen.add(id(fact))
+            fact.id += base
+            if fact.converts is not None:
+                fact.converts += base
+
+
+# --- worker processes ---------------------------------------------------------------------
+_PACK = None
+
+
+def _init_worker(pack) -> None:
+    global _PACK
+    _PACK = pack
+
+
+def _check_in_worker(docs: list[Document], backend: str) -> StoryResult:
+    return check_story(docs, _PACK, backend)
+
+
+def _in_processes(stories: Iterator[list[Document]], pack, backend: str,
+                  jobs: int) -> Iterator[StoryResult]:
+    """Stories checked by `jobs` worker processes, results in story order, a few in flight."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # forkserver: workers start from a clean process, whatever threads this one runs.
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["factcheck.engine", "factcheck.extract.context",
+                                    "factcheck.rules"])
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
+                             initargs=(pack,)) as pool:
+        yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in stories),
+                            window=2 * jobs + 2)
+
+
+def _ordered(futures: Iterator, window: int) -> Iterator[StoryResult]:
+    """Results of the futures in submission order, with at most `window` submitted ahead."""
+    pending: deque = deque()
+    for future in futures:
+        pending.append(future)
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+# --- dask.distributed ----------------------------------------------------------------------
+def _on_dask(stories: Iterator[list[Document]], pack, backend: str, jobs: int,
+             scheduler: str | None) -> Iterator[StoryResult]:
+    """The same per-story work on a Dask cluster: the one at `scheduler`, else a LocalCluster."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        raise FactcheckError(DASK_MISSING) from None
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout="10s")
+        except OSError as exc:
+            raise FactcheckError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from None
+    else:
+        cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=40)
+        client = Client(cluster)
+    try:
+        shared = client.scatter(pack, broadcast=True)
+        futures = (client.submit(check_story, docs, shared, backend, pure=False) for docs in stories)
+        yield from _ordered(futures, window=4 * jobs + 4)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
