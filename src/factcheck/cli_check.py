@@ -7,7 +7,6 @@ from enum import Enum, StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
 from factcheck.cli_run import Engine, EngineOpt, JobsOpt, SchedulerOpt, progress_display
@@ -60,6 +59,8 @@ def check(
     scheduler: SchedulerOpt = None,
 ) -> None:
     """Check figures across sources; report what does not add up."""
+    from rich.console import Console
+
     from factcheck.engine import check_corpus
     from factcheck.report import render as out
     from factcheck.report.terminal import render as to_terminal
@@ -88,6 +89,8 @@ def rules(
         "--output", "-o", help="Write to this file (e.g. docs/rules.md).")] = None,
 ) -> None:
     """List the rules loaded (generated from the rule files)."""
+    from rich.console import Console
+
     from factcheck.report import rule_docs
     from factcheck.report.render import write_atomic
 
@@ -109,6 +112,8 @@ def explain(
     no_default_rules: NoDefaultOpt = False,
 ) -> None:
     """Show one rule: what it finds, its parameters and its examples."""
+    from rich.console import Console
+
     from factcheck.report.rule_docs import explain as show
 
     show(_pack(rules, no_default_rules).get(code), Console(highlight=False))

@@ -18,11 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import IO
 
 from factcheck.corpus.decode import BinaryInput, decode_bytes, decode_html_bytes
-from factcheck.corpus.html import read_html
-from factcheck.corpus.jsonl import read_jsonl
-from factcheck.corpus.markdown import read_markdown
 from factcheck.corpus.stories import STDIN, STDIN_ID, Input, plan_inputs
-from factcheck.corpus.text import read_text
 from factcheck.errors import InputError
 from factcheck.models import Document
 
@@ -70,9 +66,16 @@ def _read_one(item: Input, stdin: IO | None, on_warning: Callable[[str], None]) 
     path = None if item.name == STDIN else item.name
     data = _read_stdin(stdin) if path is None else _read_file(item.name)
     if item.kind == "html":
+        from factcheck.corpus.html import read_html
+
         html = data if isinstance(data, str) else decode_html_bytes(data, name, on_warning)
         return read_html(html, name, story=item.story, path=path, on_warning=on_warning)
     text = data if isinstance(data, str) else decode_bytes(data, name, on_warning)
+    # Readers are imported when a file of their kind comes: `--help` never pays for them.
+    from factcheck.corpus.jsonl import read_jsonl
+    from factcheck.corpus.markdown import read_markdown
+    from factcheck.corpus.text import read_text
+
     if item.kind == "jsonl":
         return read_jsonl(text, name, story=item.story, path=path)
     if item.kind == "markdown":

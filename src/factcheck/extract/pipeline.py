@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from factcheck.extract.unitnames import unit_in_words
 from factcheck.models import Document, Fact, Quantity
 
 Backend = Callable[[str], list[Quantity]]
@@ -38,6 +37,7 @@ def extract_facts(
     count counts.
     """
     from factcheck.extract.context import annotate, bare_facts
+    from factcheck.extract.unitnames import unit_in_words
 
     find = BACKENDS[backend]()
     describe = annotate if context else bare_facts
