@@ -44,9 +44,13 @@ def test_story_by_story_matches_a_whole_corpus_run(pack, fmt):
 def test_same_findings_for_any_jobs_and_for_dask(pack):
     one = render(check_corpus([INTERLEAVED], pack, jobs=1), "json")
     assert json.loads(one)["findings"], "the fixture must give findings to compare"
-    assert render(check_corpus([INTERLEAVED], pack, jobs=2), "json") == one
+    for batch_chars in (1, 400):  # a story a batch; two stories in one, one alone
+        assert render(check_corpus([INTERLEAVED], pack, jobs=1, batch_chars=batch_chars),
+                      "json") == one
+        assert render(check_corpus([INTERLEAVED], pack, jobs=2, batch_chars=batch_chars),
+                      "json") == one
     pytest.importorskip("distributed")
-    on_dask = check_corpus([INTERLEAVED], pack, jobs=2, engine="dask")
+    on_dask = check_corpus([INTERLEAVED], pack, jobs=2, engine="dask", batch_chars=1)
     assert render(on_dask, "json") == one
 
 

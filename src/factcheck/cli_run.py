@@ -52,7 +52,7 @@ class _Bar:
         return self.step
 
     def step(self, result) -> None:
-        self.stories += 1
+        self.stories += result.stories
         self.documents += result.documents
         if self.bar is None:
             if time.monotonic() - self.began < PROGRESS_AFTER or self.stories >= self.total:

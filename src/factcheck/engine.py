@@ -3,13 +3,17 @@
     report = check_corpus(["corpus.jsonl"], pack, jobs=2)               # worker processes
     report = check_corpus(paths, pack, engine="dask", scheduler=ADDR)   # a dask.distributed cluster
 
-Only figures of the same story are ever compared, so a story is the unit of
-work: check_story() is a pure function of the story's documents and the rule
-pack, and runs in any process. Stories are read one at a time (corpus.stream)
-and at most a few are in flight, so memory follows the largest story, not the
-corpus. Results are merged in story order, fact ids renumbered as one run over
-the whole input would number them, and findings sorted as the rule engine
-sorts them: the report is byte-identical for any --jobs and either engine.
+Only figures of the same story are ever compared, so whole stories are the
+unit of work: check_stories() is a pure function of some stories' documents and
+the rule pack, and runs in any process. Stories are read one at a time
+(corpus.stream) and packed into batches of about BATCH_CHARS of text (a story
+is never split): the rule engine has a fixed cost per call, which a batch pays
+once instead of once a story. At most a few batches are in flight, so memory
+follows the batch size and the largest story, not the corpus. Batches depend
+only on the input; results are merged in input order, fact ids renumbered as
+one run over the whole input would number them, and findings sorted as the
+rule engine sorts them: the report is byte-identical for any --jobs and either
+engine.
 """
 
 from __future__ import annotations
@@ -18,33 +22,37 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Document, Finding
 
 ENGINES = ("local", "dask")
+BATCH_CHARS = 500_000
 DASK_MISSING = ("--engine dask needs the dask extra: pip install 'factcheck[dask]' "
                 "(dask and distributed)")
 
 
 @dataclass(slots=True)
-class StoryResult:
-    """What the report keeps of one story: its findings and what the summary counts."""
+class BatchResult:
+    """What the report keeps of some stories: their findings and what the summary counts."""
 
     findings: list[Finding]
     facts: int
+    stories: int
     documents: int
     sources: frozenset[str]
 
 
-def check_story(docs: Sequence[Document], pack, backend: str = "native") -> StoryResult:
-    """Extract and check one story. Fact ids count from 0 inside the story."""
+def check_stories(docs: Sequence[Document], pack, backend: str = "native") -> BatchResult:
+    """Extract and check whole stories' documents. Fact ids count from 0 in the batch."""
     from factcheck.extract import extract_facts
     from factcheck.report.summary import sources_of
     from factcheck.rules import check
 
     facts = extract_facts(docs, backend=backend)
-    return StoryResult(check(facts, pack), len(facts), len(docs), frozenset(sources_of(docs, facts)))
+    return BatchResult(check(facts, pack), len(facts), len({d.story for d in docs}), len(docs),
+                       frozenset(sources_of(docs, facts)))
 
 
 def default_jobs() -> int:
@@ -55,13 +63,14 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-Progress = Callable[[StoryResult], None]
+Progress = Callable[[BatchResult], None]
 
 
 def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
                  backend: str = "native", jobs: int | None = None, engine: str = "local",
                  scheduler: str | None = None, keep_documents: bool = False,
-                 on_start: Callable[[int], Progress] | None = None):
+                 on_start: Callable[[int], Progress] | None = None,
+                 batch_chars: int = BATCH_CHARS):
     """The Report of checking every story of the inputs (see the module doc).
 
     `keep_documents` keeps every document for renderers that point into files
@@ -78,20 +87,31 @@ def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
     done = on_start(len(plan.stories)) if on_start else None
     kept: list[Document] = []
 
-    def stories() -> Iterator[list[Document]]:
+    def batches() -> Iterator[list[Document]]:
+        batch: list[Document] = []
+        size = 0
         for story in plan.stories:
             docs = plan.read(story)
             if keep_documents:
                 kept.extend(docs)
-            yield docs
+            batch += docs
+            size += sum(len(d.text) for d in docs)
+            if size >= batch_chars:
+                yield batch
+                batch, size = [], 0
+        if batch:
+            yield batch
 
     jobs = jobs or default_jobs()
+    todo = batches()
+    ahead = list(islice(todo, 2))  # one batch only: worker processes would not pay off
+    todo = chain(ahead, todo)
     if engine == "dask":
-        results = _on_dask(stories(), pack, backend, jobs, scheduler)
-    elif jobs > 1 and len(plan.stories) > 1:
-        results = _in_processes(stories(), pack, backend, jobs)
+        results = _on_dask(todo, pack, backend, jobs, scheduler)
+    elif jobs > 1 and len(ahead) > 1:
+        results = _in_processes(todo, pack, backend, jobs)
     else:
-        results = (check_story(docs, pack, backend) for docs in stories())
+        results = (check_stories(docs, pack, backend) for docs in todo)
 
     findings: list[Finding] = []
     facts = stories_read = 0
@@ -100,7 +120,7 @@ def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
         _renumber(result.findings, facts)
         findings += result.findings
         facts += result.facts
-        stories_read += result.documents > 0
+        stories_read += result.stories
         sources |= result.sources
         if done:
             done(result)
@@ -134,13 +154,13 @@ def _init_worker(pack) -> None:
     _PACK = pack
 
 
-def _check_in_worker(docs: list[Document], backend: str) -> StoryResult:
-    return check_story(docs, _PACK, backend)
+def _check_in_worker(docs: list[Document], backend: str) -> BatchResult:
+    return check_stories(docs, _PACK, backend)
 
 
-def _in_processes(stories: Iterator[list[Document]], pack, backend: str,
-                  jobs: int) -> Iterator[StoryResult]:
-    """Stories checked by `jobs` worker processes, results in story order, a few in flight."""
+def _in_processes(batches: Iterator[list[Document]], pack, backend: str,
+                  jobs: int) -> Iterator[BatchResult]:
+    """Batches checked by `jobs` worker processes, results in input order, a few in flight."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
@@ -150,11 +170,11 @@ def _in_processes(stories: Iterator[list[Document]], pack, backend: str,
                                     "factcheck.rules"])
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(pack,)) as pool:
-        yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in stories),
-                            window=2 * jobs + 2)
+        yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in batches),
+                            window=2 * jobs)
 
 
-def _ordered(futures: Iterator, window: int) -> Iterator[StoryResult]:
+def _ordered(futures: Iterator, window: int) -> Iterator[BatchResult]:
     """Results of the futures in submission order, with at most `window` submitted ahead."""
     pending: deque = deque()
     for future in futures:
@@ -166,9 +186,9 @@ def _ordered(futures: Iterator, window: int) -> Iterator[StoryResult]:
 
 
 # --- dask.distributed ----------------------------------------------------------------------
-def _on_dask(stories: Iterator[list[Document]], pack, backend: str, jobs: int,
-             scheduler: str | None) -> Iterator[StoryResult]:
-    """The same per-story work on a Dask cluster: the one at `scheduler`, else a LocalCluster."""
+def _on_dask(batches: Iterator[list[Document]], pack, backend: str, jobs: int,
+             scheduler: str | None) -> Iterator[BatchResult]:
+    """The same work on a Dask cluster: the one at `scheduler`, else a LocalCluster."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -185,8 +205,9 @@ def _on_dask(stories: Iterator[list[Document]], pack, backend: str, jobs: int,
         client = Client(cluster)
     try:
         shared = client.scatter(pack, broadcast=True)
-        futures = (client.submit(check_story, docs, shared, backend, pure=False) for docs in stories)
-        yield from _ordered(futures, window=4 * jobs + 4)
+        futures = (client.submit(check_stories, docs, shared, backend, pure=False)
+                   for docs in batches)
+        yield from _ordered(futures, window=2 * jobs + 2)
     finally:
         client.close()
         if cluster is not None:
