@@ -31,6 +31,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_scaling.py
+	$(BIN)/python bench/bench_corpus.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis

@@ -19,6 +19,7 @@ engine.
 from __future__ import annotations
 
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -160,14 +161,21 @@ def _check_in_worker(docs: list[Document], backend: str) -> BatchResult:
 
 def _in_processes(batches: Iterator[list[Document]], pack, backend: str,
                   jobs: int) -> Iterator[BatchResult]:
-    """Batches checked by `jobs` worker processes, results in input order, a few in flight."""
+    """Batches checked by `jobs` worker processes, results in input order, a few in flight.
+
+    The first batch is checked here: that loads the lexicons, the gazetteer and
+    the extractor's patterns once, and forked workers start with all of it
+    (elsewhere than Linux they start afresh, as the platform starts processes).
+    """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    # forkserver: workers start from a clean process, whatever threads this one runs.
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["factcheck.engine", "factcheck.extract.context",
-                                    "factcheck.rules"])
+    first = next(batches, None)
+    if first is None:
+        return
+    yield check_stories(first, pack, backend)
+    # The pool is made before any thread of its own runs, and this process runs none.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(pack,)) as pool:
         yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in batches),
