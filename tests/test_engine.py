@@ -119,3 +119,18 @@ def test_jobs_through_the_command_line_give_byte_identical_reports(tmp_path):
         return done.stdout
 
     assert run("--jobs", "2") == run("--jobs", "1")
+
+
+def test_no_progress_bar_off_a_terminal_or_under_ci(monkeypatch, capsys):
+    from factcheck import cli_run
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli_run.progress_display() is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    monkeypatch.setenv("CI", "true")
+    assert cli_run.progress_display() is None
+    monkeypatch.delenv("CI")
+    step = cli_run.progress_display()(3)
+    for _ in range(3):  # a run shorter than a second draws nothing
+        step(type("Result", (), {"stories": 1, "documents": 2})())
+    assert capsys.readouterr().err == ""
