@@ -31,6 +31,7 @@ docs: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/bench_extract.py
 	$(BIN)/python bench/bench_scaling.py
+	$(BIN)/python bench/bench_corpus.py
 	$(BIN)/python bench/bench_adversarial.py
 
 # Hypothesis over reading, extraction, checking and every format (see tests/fuzz_properties.py).

@@ -19,6 +19,7 @@ import pytest
 
 BUGLE = "The storm flooded 12 homes in Tarnby, the council said.\n"
 POST = "In Tarnby, 15 homes were flooded after the storm.\n"
+DISAGREE = 1  # the two outlets give the homes flooded as 12 and 15: a finding, exit 1
 CMD = [sys.executable, "-m", "factcheck"]
 BARE = str(Path(__file__).parent / "fixtures" / "rules" / "packs" / "bare")
 
@@ -149,7 +150,7 @@ def test_output_through_a_symlink_writes_its_target(story, tmp_path):
     link = tmp_path / "link.json"
     link.symlink_to(real)
     p = run("check", str(story), "--output", str(link))
-    assert p.returncode == 0, p.stderr
+    assert p.returncode == DISAGREE, p.stderr
     assert link.is_symlink()
     assert json.loads(real.read_text(encoding="utf-8"))["summary"]["sources"] == 2
     assert sorted(os.listdir(real.parent)) == ["real.json"]  # no temp file left behind
@@ -184,7 +185,7 @@ def test_output_keeps_an_existing_files_permissions(story, tmp_path):
     report.write_text("{}", encoding="utf-8")
     report.chmod(0o600)
     p = run("check", str(story), "--output", str(report))
-    assert p.returncode == 0, p.stderr
+    assert p.returncode == DISAGREE, p.stderr
     assert stat.S_IMODE(os.stat(report).st_mode) == 0o600
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["facts"] >= 2
 
@@ -216,7 +217,7 @@ def test_report_killed_mid_run_leaves_the_old_report_whole(story, tmp_path):
 def test_report_in_a_story_folder_is_never_read_back(story):
     """A report written into the story folder is not a source on the next run."""
     first = run("check", str(story), "--format", "markdown", "--output", str(story / "report.md"))
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == DISAGREE, first.stderr
     (story / "report.txt").write_text(run("check", str(story)).stdout, encoding="utf-8")
     second = run("extract", str(story), "--format", "jsonl")
     assert second.returncode == 0, second.stderr

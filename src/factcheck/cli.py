@@ -10,19 +10,36 @@ from typing import Annotated
 
 import typer
 
+from factcheck import __version__
 from factcheck.cli_check import register as register_check_commands
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
-from factcheck.corpus import read_documents_or_fail
 from factcheck.errors import FactcheckError
-from factcheck.extract import extract_facts
 from factcheck.severity import ExitCode
 
+# Every stage is imported inside the command that needs it, and help is plain click
+# text (typer's rich help loads markdown and traceback machinery): --help and
+# --version answer at once.
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     help="Cross-source numeric consistency checker for news.",
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option(
+        "--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
+) -> None:
+    """Cross-source numeric consistency checker for news."""
 
 
 class ExtractFormat(StrEnum):
@@ -39,6 +56,9 @@ def extract(
     batch: Annotated[bool, typer.Option("--batch", help="Same as --input jsonl.", hidden=True)] = False,
 ) -> None:
     """Print every figure in the inputs as a fact."""
+    from factcheck.corpus import read_documents_or_fail
+    from factcheck.extract import extract_facts
+
     kind = "jsonl" if batch else (input.value if input else None)
     docs = read_documents_or_fail(paths_or_stdin(paths), kind)
     facts = extract_facts(docs, backend=extractor.value)

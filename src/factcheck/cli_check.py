@@ -7,9 +7,9 @@ from enum import Enum, StrEnum
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
+from factcheck.cli_run import Engine, EngineOpt, JobsOpt, SchedulerOpt, progress_display
 from factcheck.severity import FAIL_ON, exit_code
 
 
@@ -54,15 +54,18 @@ def check(
     fail_on: Annotated[FailOn, typer.Option(
         "--fail-on", help="Exit 1 when a finding is at least this severe.")] = FAIL_ON_ERROR,
     extractor: ExtractorOpt = NATIVE,
+    jobs: JobsOpt = None,
+    engine: EngineOpt = Engine.local,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Check figures across sources; report what does not add up."""
-    from factcheck.corpus import input_files, read_documents_or_fail
-    from factcheck.extract import extract_facts
+    from rich.console import Console
+
+    from factcheck.corpus import input_files
+    from factcheck.engine import check_corpus
     from factcheck.report import render as out
-    from factcheck.report.summary import Report
     from factcheck.report.terminal import render as to_terminal
     from factcheck.report.write import StdoutClosed, check_target, to_stdout
-    from factcheck.rules import check as run_rules
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
     named = paths_or_stdin(paths)
@@ -70,10 +73,11 @@ def check(
     inputs = input_files(named, kind) if output else []
     if output:
         check_target(output, inputs)  # refused before the work, not after it
-    docs = read_documents_or_fail(named, kind)
-    facts = extract_facts(docs, backend=extractor.value)
-    report = Report(run_rules(facts, pack), facts, pack.rules, docs)
     fmt = out.format_for(output, format.value if format else None)
+    report = check_corpus(
+        named, pack, input_kind=kind,
+        backend=extractor.value, jobs=jobs, engine=engine.value, scheduler=scheduler,
+        keep_documents=fmt in ("sarif", "github"), on_start=progress_display())
     if output:
         out.write_atomic(output, out.render(report, fmt), inputs)
         print(f"factcheck: wrote {output}", file=sys.stderr)
@@ -95,6 +99,8 @@ def rules(
         "--output", "-o", help="Write to this file (e.g. docs/rules.md).")] = None,
 ) -> None:
     """List the rules loaded (generated from the rule files)."""
+    from rich.console import Console
+
     from factcheck.report import rule_docs
     from factcheck.report.write import StdoutClosed, to_stdout, write_atomic
 
@@ -119,6 +125,8 @@ def explain(
     no_default_rules: NoDefaultOpt = False,
 ) -> None:
     """Show one rule: what it finds, its parameters and its examples."""
+    from rich.console import Console
+
     from factcheck.report.rule_docs import explain as show
 
     show(_pack(rules, no_default_rules).get(code), Console(highlight=False))

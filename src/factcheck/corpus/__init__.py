@@ -26,11 +26,7 @@ from factcheck.corpus.decode import (
     printable,
     read_bounded,
 )
-from factcheck.corpus.html import read_html
-from factcheck.corpus.jsonl import read_jsonl
-from factcheck.corpus.markdown import read_markdown
 from factcheck.corpus.stories import STDIN, STDIN_ID, Input, plan_inputs
-from factcheck.corpus.text import read_text
 from factcheck.errors import InputError
 from factcheck.models import Document
 
@@ -120,9 +116,16 @@ def _read_one(
         on_warning(f"{name}: a factcheck report, not a source; skipped")
         return None
     if item.kind == "html":
+        from factcheck.corpus.html import read_html
+
         html = data if isinstance(data, str) else decode_html_bytes(data, name, on_warning)
         return read_html(html, name, story=item.story, path=path, on_warning=on_warning)
     text = data if isinstance(data, str) else decode_bytes(data, name, on_warning)
+    # Readers are imported when a file of their kind comes: `--help` never pays for them.
+    from factcheck.corpus.jsonl import read_jsonl
+    from factcheck.corpus.markdown import read_markdown
+    from factcheck.corpus.text import read_text
+
     if item.kind == "jsonl":
         return read_jsonl(text, name, story=item.story, path=path, on_warning=on_warning)
     if item.kind == "markdown":

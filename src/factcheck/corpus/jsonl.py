@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from factcheck.corpus.layout import document_with_layout
 from factcheck.errors import InputError
@@ -34,33 +35,43 @@ def read_jsonl(data: str, name: str, *, story: str | None, path: str | None,
     for number, line in enumerate(data.split("\n"), 1):
         if not line.strip():
             continue
-        record = _parse(line, name, number)
-        meta = {k: _clean(_as_text(record.get(k))) for k in _META_FIELDS}
-        text = record["text"]
-        if "\\u" in line and _LONE_SURROGATE.search(text):
-            # one character for one, so offsets into the text stay true
-            text = _LONE_SURROGATE.sub("\ufffd", text)
-            on_warning(f"{name}:{number}: lone UTF-16 surrogate escape (not a character); "
-                       "replaced with U+FFFD")
-        doc_id = _clean(_as_text(record.get("id"))) or f"{name}:{number}"
-        if doc_id in first_line:
-            on_warning(f"{name}:{number}: id {doc_id!r} already used on line "
-                       f"{first_line[doc_id]}; this record is {name}:{number}")
-            doc_id = f"{name}:{number}"
-        first_line.setdefault(doc_id, number)
-        docs.append(
-            document_with_layout(
-                doc_id,
-                text,
-                source=meta["source"],
-                date=meta["date"],
-                url=meta["url"],
-                title=meta["title"],
-                story=meta["story"] or story,
-                path=path,
-            )
-        )
+        doc = record_document(line, name, number, story=story, path=path, on_warning=on_warning)
+        if doc.id in first_line:
+            on_warning(f"{name}:{number}: id {doc.id!r} already used on line "
+                       f"{first_line[doc.id]}; this record is {name}:{number}")
+            doc = replace(doc, id=f"{name}:{number}")
+        first_line.setdefault(doc.id, number)
+        docs.append(doc)
     return docs
+
+
+def record_document(line: str, name: str, number: int, *, story: str | None,
+                    path: str | None, on_warning: Callable[[str], None] = _ignore) -> Document:
+    """The document of one record: line `number` of the file `name` (see stream.py too)."""
+    record = _parse(line, name, number)
+    meta = {k: _clean(_as_text(record.get(k))) for k in _META_FIELDS}
+    text = record["text"]
+    if "\\u" in line and _LONE_SURROGATE.search(text):
+        # one character for one, so offsets into the text stay true
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        on_warning(f"{name}:{number}: lone UTF-16 surrogate escape (not a character); "
+                   "replaced with U+FFFD")
+    return document_with_layout(
+        _clean(_as_text(record.get("id"))) or f"{name}:{number}",
+        text,
+        source=meta["source"],
+        date=meta["date"],
+        url=meta["url"],
+        title=meta["title"],
+        story=meta["story"] or story,
+        path=path,
+    )
+
+
+def record_story_and_id(line: str, name: str, number: int) -> tuple[str | None, str | None]:
+    """The `story` and `id` fields of one record, for grouping a corpus before reading it."""
+    record = _parse(line, name, number)
+    return _clean(_as_text(record.get("story"))), _clean(_as_text(record.get("id")))
 
 
 def _parse(line: str, name: str, number: int) -> dict:

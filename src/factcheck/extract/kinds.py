@@ -1,7 +1,7 @@
 """What a figure is when it is not a count: date, clock time, year, label/ordinal.
 
 Also finds the counted noun after a count ("574 drones" → "drones"). The word
-lists live in rules/lexicon/figure_context.yaml.
+lists live in data/rules/lexicon/figure_context.yaml.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The extractor's lexicon files (rules/lexicon/*.yaml) and their schemas.
+"""The extractor's lexicon files (data/rules/lexicon/*.yaml) and their schemas.
 
 A file that does not fit its schema raises RuleError naming the file and line
 when the extractor is imported (see factcheck.yamlschema).
@@ -15,8 +15,16 @@ from factcheck.yamlschema import Schema, load_checked
 
 @cache
 def load(name: str, schema_key: str) -> Any:
-    """The lexicon file `name` (e.g. "units.yaml"), checked against SCHEMAS[schema_key]."""
-    return load_checked(lexicon_dir() / name, SCHEMAS[schema_key])
+    """The lexicon file `name` (e.g. "units.yaml"), checked against SCHEMAS[schema_key].
+
+    Cached by the file's content and the code that checks it (factcheck.cache).
+    """
+    from factcheck import yamlschema
+    from factcheck.cache import cached, digest
+
+    path = lexicon_dir() / name
+    key = digest([path, __file__, yamlschema.__file__], schema_key)
+    return cached("lexicon", key, lambda: load_checked(path, SCHEMAS[schema_key]))
 
 
 _QUALIFIER_GROUP = {"qualifier": "str", "low": "num?", "high": "num?", "words": ["str"]}

@@ -2,7 +2,7 @@
 
 `parse_digits("51,000")` → 51000.0; `parse_words(tokens)` splits a run of
 number words ("two hundred and forty", "three-and-a-half", "one-fifth") into
-the numbers it holds. The word lists live in rules/lexicon/numbers.yaml.
+the numbers it holds. The word lists live in data/rules/lexicon/numbers.yaml.
 """
 
 from __future__ import annotations

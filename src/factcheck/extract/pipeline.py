@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from factcheck.extract.numbers import finite
-from factcheck.extract.unitnames import unit_in_words
 from factcheck.models import Document, Fact, Quantity
 
 Backend = Callable[[str], list[Quantity]]
@@ -40,6 +39,7 @@ def extract_facts(
     """
     from factcheck.extract.context import annotate, bare_facts
     from factcheck.extract.frame import assign_frames
+    from factcheck.extract.unitnames import unit_in_words
 
     find = BACKENDS[backend]()
     describe = annotate if context else bare_facts

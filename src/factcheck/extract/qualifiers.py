@@ -1,6 +1,6 @@
 """Qualifier words around a figure → an interval ("nearly 1,000" → [900, 1000]).
 
-The words and their tolerances are data (rules/lexicon/qualifiers.yaml); this
+The words and their tolerances are data (data/rules/lexicon/qualifiers.yaml); this
 module only compiles them and applies the factors.
 """
 

@@ -4,7 +4,7 @@
 with value 1000, interval [900, 1000], qualifier "approx", noun "drones".
 How: extract/scan.py (the single pass), numbers.py (digits and number words),
 units.py (units, currencies), qualifiers.py (intervals), kinds.py (dates,
-years, labels, nouns); the word lists are in rules/lexicon/.
+years, labels, nouns); the word lists are in data/rules/lexicon/.
 """
 
 from __future__ import annotations

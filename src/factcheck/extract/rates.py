@@ -5,7 +5,7 @@ unit, with one anchored match and a dict lookup: the singular denominator
 ("barrel", "month", "square foot", "share") goes into Quantity.per, the unit
 stays what it was. After "a", "an", "each" or "every" only units and a list of
 nouns count ("$20 a head", not "$5 a good deal"); after "per" and "/" any
-noun does ("per household"). The word lists are in rules/lexicon/units.yaml
+noun does ("per household"). The word lists are in data/rules/lexicon/units.yaml
 (`rates`).
 """
 

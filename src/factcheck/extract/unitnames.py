@@ -3,8 +3,8 @@
 Fact.unit stays canonical for comparisons (ISO code, pint name, `count`);
 Fact.normalized_unit is this spelled-out form, with a rate's denominator
 ("dollar per barrel") and, for counts, what is counted ("residential
-building"). The names are data: currency names in rules/lexicon/numbers.yaml,
-spelling and exceptions in rules/lexicon/units.yaml (`spelling`, `words`).
+building"). The names are data: currency names in data/rules/lexicon/numbers.yaml,
+spelling and exceptions in data/rules/lexicon/units.yaml (`spelling`, `words`).
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Units, percentages, ages and currencies written around a figure → canonical names.
 
-All surfaces come from rules/lexicon/units.yaml and numbers.yaml and are
+All surfaces come from data/rules/lexicon/units.yaml and numbers.yaml and are
 compiled once into prefix-tree regexes; a lookup is one `match` at the
 figure's edge plus a dict hit. Unit names are pint's (`kilometer`,
-`mile_per_hour`); pint itself is only loaded when two units have to be
-compared (`same_dimension`), because building its registry costs half a second.
+`mile_per_hour`); comparing two units (`same_dimension`) asks pint once per
+unit name, and the answers are cached with the lexicon (factcheck.cache), so a
+run loads pint only when the units or pint itself changed.
 """
 
 from __future__ import annotations
@@ -12,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck import pint_registry
 from factcheck.extract.lexicon import load
 from factcheck.extract.numbers import LEX as NUMBERS
 from factcheck.extract.patterns import case_variants, trie_pattern, written_before
-from factcheck.pint_registry import registry
 
 UNITS = load("units.yaml", "units")
 
@@ -213,15 +214,46 @@ def pint_expression(name: str) -> str:
     return name.replace("_per_", " / ")
 
 
-@cache
 def dimension(name: str) -> str | None:
     """pint's dimensionality of a unit name, as text ('[length] ** 1'); None if pint has no such unit."""
     if name in CURRENCY_CODES:
         return "[currency]"
-    if UNITS["units"].get(name, {}).get("pint") is False or name not in UNIT_KIND:
+    return _dimensions().get(name)
+
+
+def _dimensions() -> dict[str, str | None]:
+    return _unit_tables()[0]
+
+
+def known_conversions() -> dict[tuple[str, str], tuple[float, float] | None]:
+    """(slope, offset) between every two unit names of one dimension (see pint_registry.affine)."""
+    return _unit_tables()[1]
+
+
+@cache
+def _unit_tables() -> tuple[dict, dict]:
+    """Every unit name's dimension and the conversions between them: pint once, then the cache."""
+    from factcheck.cache import cached, digest
+    from factcheck.resources import lexicon_dir
+
+    key = digest([lexicon_dir() / "units.yaml", __file__, pint_registry.__file__],
+                 pint_registry.pint_install())
+    return cached("unit-tables", key, _build_unit_tables)
+
+
+def _build_unit_tables() -> tuple[dict, dict]:
+    pint_affine = pint_registry.pint_affine
+    dims = {name: _pint_dimension(name) for name in UNIT_KIND}
+    conversions = {(a, b): pint_affine(a, b) for a in UNIT_KIND for b in UNIT_KIND
+                   if a != b and dims[a] is not None and dims[a] == dims[b]}
+    return dims, conversions
+
+
+def _pint_dimension(name: str) -> str | None:
+    if UNITS["units"].get(name, {}).get("pint") is False:
         return None
     try:
-        dims = registry().parse_expression(pint_expression(name)).dimensionality
+        dims = pint_registry.registry().parse_expression(pint_expression(name)).dimensionality
     except Exception:  # noqa: BLE001 - pint raises many kinds of errors for unknown names
         return None
     # pint orders the factors as the expression does: sort them so that N·m and ft·lbf compare

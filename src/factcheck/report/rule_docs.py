@@ -43,7 +43,7 @@ def rules_json(rules: Sequence[Rule]) -> str:
 
 def rules_markdown(rules: Sequence[Rule]) -> str:
     out = ["# factcheck rules", "",
-           ("Generated from the rule files in `rules/` by "
+           ("Generated from the rule files in `src/factcheck/data/rules/` by "
             "`factcheck rules --format markdown`; do not edit by hand."), "",
            "| code | name | kind | severity | what it finds |", "|---|---|---|---|---|"]
     out += [f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.kind} | {r.severity} "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from factcheck.facts import outlet, source_of
@@ -12,14 +12,26 @@ from factcheck.severity import SEVERITIES
 
 
 @dataclass(frozen=True)
+class Tally:
+    """The summary's counts, when a run checked story by story and kept no facts (engine.py)."""
+
+    stories: int
+    sources: int
+    facts: int
+
+
+@dataclass(frozen=True)
 class Report:
     findings: Sequence[Finding]
     facts: Sequence[Fact]
     rules: Sequence[Rule]
     documents: Sequence[Document] = field(default=())
+    tally: Tally | None = None
 
     @property
     def stories(self) -> int:
+        if self.tally:
+            return self.tally.stories
         if self.documents:
             return len({d.story or "" for d in self.documents})
         return len({f.story or "" for f in self.facts})
@@ -27,13 +39,13 @@ class Report:
     @property
     def sources(self) -> int:
         """Distinct outlets: each aggregator section counts as its own outlet."""
-        names: set[str] = set()
-        for d in self.documents:  # outlets as the rules count them: subdomains of one are one
-            names.update(_outlet(s.source or d.source, d.id) for s in d.segments)
-            if not d.segments:
-                names.add(_outlet(d.source, d.id))
-        names.update(source_of(f) for f in self.facts)
-        return len(names)
+        if self.tally:
+            return self.tally.sources
+        return len(sources_of(self.documents, self.facts))
+
+    @property
+    def fact_count(self) -> int:
+        return self.tally.facts if self.tally else len(self.facts)
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(SEVERITIES, 0)
@@ -42,7 +54,7 @@ class Report:
         return out
 
     def summary(self) -> dict[str, object]:
-        return {"stories": self.stories, "sources": self.sources, "facts": len(self.facts),
+        return {"stories": self.stories, "sources": self.sources, "facts": self.fact_count,
                 "rules": len(self.rules), "findings": self.counts()}
 
     def kind_of(self, finding: Finding) -> str:
@@ -53,6 +65,17 @@ class Report:
 
     def rule(self, code: str) -> Rule | None:
         return next((r for r in self.rules if r.code == code), None)
+
+
+def sources_of(documents: Iterable[Document], facts: Iterable[Fact]) -> set[str]:
+    """The outlets of the documents (each aggregator section its own) and of the facts."""
+    names: set[str] = set()
+    for d in documents:  # outlets as the rules count them: subdomains of one are one
+        names.update(_outlet(s.source or d.source, d.id) for s in d.segments)
+        if not d.segments:
+            names.add(_outlet(d.source, d.id))
+    names.update(source_of(f) for f in facts)
+    return names
 
 
 def _outlet(source: str | None, doc_id: str) -> str:

@@ -156,7 +156,7 @@ def _build(prefer: dict[str, str]) -> dict[str, tuple[str, ...]]:
 
 
 def _preferred_names() -> dict[str, str]:
-    """The reported spellings the context stage prefers (rules/lexicon/places.yaml)."""
+    """The reported spellings the context stage prefers (data/rules/lexicon/places.yaml)."""
     from factcheck.errors import RuleError
     from factcheck.resources import lexicon_dir
     from factcheck.rules.yamlsrc import load_yaml

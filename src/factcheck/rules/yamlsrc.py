@@ -14,11 +14,22 @@ Lines = dict[tuple, int]  # path into the document (keys / list indices) → 1-b
 
 
 def load_yaml(path: Path) -> tuple[Any, Lines]:
-    """The document's data and the line of every mapping key and list item in it."""
+    """The document's data and the line of every mapping key and list item in it.
+
+    PyYAML's pure-Python composer (needed for the lines) is slow, so what it
+    gives is cached by the file's content (factcheck.cache); a file that does
+    not load raises before anything is cached.
+    """
+    from factcheck.cache import cached, digest
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleError(f"cannot read ({getattr(exc, 'strerror', None) or exc})", str(path)) from None
+    return cached("yaml", digest([__file__], str(path), text), lambda: _parse(text, path))
+
+
+def _parse(text: str, path: Path) -> tuple[Any, Lines]:
     loader = yaml.SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -8,7 +8,7 @@ aggregator pages).
 Modules, one concern each:
   sentences    sentence boundaries (abbreviations, quotes, lost spaces)
   words        tokens with offsets
-  lexicon      the YAML lexicons in rules/lexicon/, validated and compiled once
+  lexicon      the YAML lexicons in data/rules/lexicon/, validated and compiled once
   entity       the counted noun ("unmanned aerial vehicles" → drone)
   counted      the counted phrase in words ("26 residential buildings" → residential building)
   measure      the role (killed, injured, launched, downed, …)

@@ -9,7 +9,7 @@ and superlatives reduced to their base. Determiners, numbers and stop words
 never enter; words that qualify the figure ("15 more people", "an estimated
 200") and participles that say what happened to the things ("40 injured
 people", which is the measure's business) are left out. The word lists are
-data: rules/lexicon/counted.yaml and entities.yaml.
+data: data/rules/lexicon/counted.yaml and entities.yaml.
 """
 
 from __future__ import annotations

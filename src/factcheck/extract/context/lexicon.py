@@ -1,4 +1,4 @@
-"""The context lexicons (rules/lexicon/*.yaml), validated and compiled once.
+"""The context lexicons (data/rules/lexicon/*.yaml), validated and compiled once.
 
 Each file is checked against a schema on load; an unknown key or a wrong type is
 a RuleError naming the file and line. The compiled tables are plain dicts,
@@ -417,8 +417,20 @@ def _load_places(lex: Lexicon, path: Path) -> None:
 
 @lru_cache(maxsize=4)
 def load_lexicon(folder: str | None = None) -> Lexicon:
-    """All context lexicons from `folder` (default: the rule pack's lexicon folder)."""
+    """All context lexicons from `folder` (default: the rule pack's lexicon folder).
+
+    Compiled once and cached by the content of the folder's files and of the
+    code that compiles them (factcheck.cache).
+    """
+    from factcheck import yamlschema
+    from factcheck.cache import cached, digest
+
     base = Path(folder) if folder else lexicon_dir()
+    key = digest([*sorted(base.glob("*.yaml")), __file__, yamlschema.__file__])
+    return cached("context-lexicon", key, lambda: _build_lexicon(base))
+
+
+def _build_lexicon(base: Path) -> Lexicon:
     lex = Lexicon()
     _load_entities(lex, base / "entities.yaml")
     _load_measures(lex, base / "measures.yaml")

