@@ -21,7 +21,8 @@ from factcheck.models import Document, Quantity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quantities"
 CASE_KEYS = {"input", "expect", "only", "no_counts"}
-FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts", "per"}
+FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts", "per", "second",
+          "zone"}
 WORD_CASES = yaml.safe_load((FIXTURES / "words" / "unit_words.yaml").read_text(encoding="utf-8"))["cases"]
 
 

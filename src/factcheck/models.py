@@ -82,6 +82,8 @@ class Quantity:
     converts: int | None = None
     noun: str | None = None
     per: str | None = None  # the denominator of a rate: "barrel" in "$58 a barrel"
+    second: float | None = None  # a score's or record's other number: 35 in "45-35"
+    zone: str | None = None  # a clock time's written zone: UTC (also for GMT), local, EST, ...
 
 
 # The public fact fields, in the order of the JSON contract in DESIGN.md.
@@ -119,12 +121,14 @@ class Fact:
     per: str | None = None  # the denominator of a rate ("barrel", "month")
     counted: str | None = None  # the counted noun phrase, modifiers kept ("residential building")
     normalized_unit: str | None = None  # the unit in words: "dollar per barrel", "kilometre"
+    second: float | None = None  # a score's or record's other number: 35 in "45-35" (value 45)
+    zone: str | None = None  # a clock time's written zone: UTC (also for GMT), local, EST, ...
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
     id: int = -1  # position in the run's fact list, stable for the same input
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
-        for k in ("value", "low", "high"):
+        for k in ("value", "low", "high", "second"):
             d[k] = _plain_number(d[k])
         return d
 
