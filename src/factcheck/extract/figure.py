@@ -224,7 +224,8 @@ def _letter_currency(text: str, fig: Figure) -> str | None:
     code = _CURRENCY_LETTERS.get(text[at:fig.start]) if at >= 0 else None
     if code is None or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-'’.")) or fig.words:
         return None
-    if SCALE_WORD_AFTER.match(text, fig.end) is None and SCALE_ABBR_AFTER.match(text, fig.end) is None:
+    abbr = SCALE_ABBR_AFTER.match(text, fig.end)
+    if SCALE_WORD_AFTER.match(text, fig.end) is None and (abbr is None or abbr.group("gap")):
         return None
     return code
 

@@ -54,17 +54,22 @@ _SCORE_BEFORE = re.compile(r"(?<![\w])(?:" + _words("score_words_before") + r")(
 _SCORE_AFTER = re.compile(rf"(?:{_S}+(?:[a-z]+{_S}+)?)(?:" + _words("score_words_after") + r")(?![\w])")
 
 
-def score_kind(text: str, start: int, end: int, ascending: bool) -> str | None:
+def score_kind(text: str, start: int, end: int, ascending: bool, counted: bool) -> str | None:
     """'score' or 'record' for a dashed pair of numbers ('45-35'); None if it is a range.
 
-    A pair whose first number is the smaller is a score only with a score word
-    around it ('lost 13-20', 'a 20-23 defeat'); otherwise it is a range ('8-9').
+    A pair whose first number is the smaller is a range ('8-9', 'won 10-15 seats': `counted`,
+    a noun after it) unless a score or record word follows it ('a 20-23 defeat', 'a 3-10
+    record') or, with no noun after it, stands before it ('lost 13-20', 'record to 0-1').
     """
+    if ascending:
+        if _RECORD_AFTER.match(text, end) or (not counted and _RECORD_BEFORE.search(text, max(0, start - 40), start)):
+            return "record"
+        if _SCORE_AFTER.match(text, end) or (not counted and _SCORE_BEFORE.search(text, max(0, start - 40), start)):
+            return "score"
+        return None
     if _RECORD_AFTER.match(text, end) or _RECORD_BEFORE.search(text, max(0, start - 40), start) \
             or (text[end:end + 1] == ")" and _NAME_BRACKET.search(text, max(0, start - 40), start)):
         return "record"
-    if ascending and not (_SCORE_AFTER.match(text, end) or _SCORE_BEFORE.search(text, max(0, start - 40), start)):
-        return None
     return "score"
 
 
@@ -94,8 +99,8 @@ _AUX = rf"(?:{_S}+(?:" + _words("zero_auxiliaries") + r"))"
 _ZERO = re.compile(
     r"(?<![\w-])(?P<z>(?:" + _words("zero_subjects") + r")(?![\w-])"
     r"|[Nn]o(?P<noun>" + _S + r"+(?:" + _words("zero_nouns") + r"))(?![\w-]))"
-    rf"(?P<of>{_S}+of{_S}+(?:the|its|their|his|her|our|those|these){_S}+(?:[a-z][\w-]*{_S}+){{0,2}}?"
-    rf"(?P<whom>[a-z][\w-]*))?"
+    rf"(?P<of>{_S}+of{_S}+(?:them|us|you|(?:the|its|their|his|her|our|those|these){_S}+"
+    rf"(?:[a-z][\w-]*{_S}+){{0,2}}?(?P<whom>[a-z][\w-]*)))?"
     rf"(?:{_AUX}(?:{_S}+[a-z]+ly)?)?{_S}+(?:" + _words("zero_verbs") + r")(?![\w-])"
 )
 # "There were no casualties": "no" and a noun after "there were", with no verb after it

@@ -90,7 +90,8 @@ def _score(text: str, fig: Figure, second: Figure, joiner: re.Match, ascending: 
     if not (fig.digits.isdigit() and second.digits.isdigit() and second.unit == "count"
             and joiner.group("s") in DASHES and fig.value <= 300 and second.value <= 300):
         return None
-    kind = figure_kinds.score_kind(text, fig.start, second.end, ascending)
+    counted = ascending and kinds.noun_after(text, second.end, through_of=False) is not None
+    kind = figure_kinds.score_kind(text, fig.start, second.end, ascending, counted)
     if kind is None:
         return None
     return Figure(fig.start, second.end, fig.value, kind=kind, unit=kind, digits=fig.digits,
