@@ -120,6 +120,10 @@ _NO_UNIT = re.compile(r"[ \t\u00a0]*(?:[,;:)\]!?\n]|\.(?!\d)|$)")
 def units_after(text: str, fig: Figure) -> None:
     """Percent, currency, age or physical unit written after the figure."""
     end = fig.end
+    if text[end + 1:end + 3] == "on" and (m_end := figure_kinds.magnitude_after(text, end)) is not None \
+            and fig.value is not None and 0 <= fig.value <= figure_kinds.MAGNITUDE_MAX:
+        fig.unit, fig.kind, fig.end = "magnitude", "magnitude", m_end  # "5.8 on the Richter scale"
+        return
     if _NO_UNIT.match(text, end) or not units.could_follow(text, end):
         return
     if fig.kind == "money":
@@ -186,7 +190,7 @@ def _caliber(text: str, fig: Figure) -> None:
 
 def caliber_before_gun(text: str, fig: Figure) -> None:
     """'a .38 revolver': a bare decimal written with a leading point before a gun is a calibre."""
-    if fig.kind == "count" and fig.unit == "count" and fig.digits.startswith(".") \
+    if fig.digits[:1] == "." and fig.kind == "count" and fig.unit == "count" \
             and figure_kinds.gun_after(text, fig.end):
         fig.unit, fig.kind, fig.noun = "caliber", "measure", None
 
@@ -232,7 +236,8 @@ def _letter_currency(text: str, fig: Figure) -> str | None:
 
 def currency_before(text: str, fig: Figure) -> None:
     cur = units.currency_before(text, fig.start)
-    if cur is None and (code := _letter_currency(text, fig)) is not None:
+    if cur is None and text[fig.start - 1:fig.start] in _CURRENCY_LETTERS \
+            and (code := _letter_currency(text, fig)) is not None:
         cur = (code, fig.start - 1, text[fig.start - 1])
     if cur is not None:
         code, start, surface = cur

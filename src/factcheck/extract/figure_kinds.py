@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from factcheck.extract.lexicon import load
-from factcheck.extract.patterns import trie_pattern, written_before
+from factcheck.extract.patterns import trie_pattern
 
 LEX = load("figure_kinds.yaml", "figure_kinds")
 
@@ -29,12 +29,22 @@ _SYMBOL_BEFORE = re.compile(r"(?<![\w.])(?:" + _words("magnitude_symbols", flexi
 _DECIMAL = re.compile(r"\d\.\d")
 
 
+# The last letter of every cue before a magnitude: most figures are decided by one look.
+_BEFORE_LAST = frozenset(w[-1] for w in LEX["magnitude_before"] + LEX["magnitude_symbols"])
+_MAGNITUDE_AFTER = re.compile(rf"{_S}+(?:" + _words("magnitude_after") + r")(?![\w])")
+
+
 def magnitude_before(text: str, start: int, end: int, value: float | None) -> int | None:
     """Where 'magnitude', 'magnitude of' or 'M' starts, right before a figure that is a magnitude.
 
     'M6.1' and 'Mw 7.8' only with a decimal: 'M4' and 'M25' are motorways.
     """
-    if value is None or not 0 <= value <= MAGNITUDE_MAX:
+    if value is None or not 0 <= value <= MAGNITUDE_MAX or start < 2:
+        return None
+    last = text[start - 1]
+    if last in " \t\u00a0-‐‑":
+        last = text[start - 2]
+    if last not in _BEFORE_LAST:
         return None
     m = _MAGNITUDE_BEFORE.search(text, max(0, start - 24), start)
     if m is not None:
@@ -43,6 +53,12 @@ def magnitude_before(text: str, start: int, end: int, value: float | None) -> in
     if m is not None and _DECIMAL.match(text, start, end):
         return m.start()
     return None
+
+
+def magnitude_after(text: str, end: int) -> int | None:
+    """Where '… on the Richter scale' ends, right after the figure."""
+    m = _MAGNITUDE_AFTER.match(text, end) if text[end + 1:end + 3] == "on" else None
+    return m.end() if m else None
 
 
 # --- scores and win-loss records --------------------------------------------------------------
@@ -77,7 +93,6 @@ def score_kind(text: str, start: int, end: int, ascending: bool, counted: bool) 
 _RANK_UNITS = {w: w for w in LEX["rank_nouns"]} | LEX["rank_plurals"]
 _RANK_AFTER = re.compile(rf"(?:{_S}*[-‐‑]{_S}*|{_S}+)(?P<n>" + trie_pattern(_RANK_UNITS, flexible=False)
                          + r")(?![\w'’-])")
-_RANK_LABEL = re.compile(r"(?<![\w])(?P<n>" + _words("rank_labels", flexible=False) + rf"){_S}$")
 
 
 def rank_unit_after(text: str, end: int) -> str | None:
@@ -86,18 +101,22 @@ def rank_unit_after(text: str, end: int) -> str | None:
     return _RANK_UNITS[m.group("n")] if m else None
 
 
+_RANK_LABELS = frozenset(LEX["rank_labels"])
+
+
 def rank_label_before(text: str, start: int) -> str | None:
     """'lap 20', 'round 3': the label word that makes the number a rank, lower case."""
-    if not written_before(text, start):
+    if start < 2 or text[start - 1] != " ":
         return None
-    m = _RANK_LABEL.search(text, max(0, start - 10), start)
-    return m.group("n").lower() if m else None
+    at = text.rfind(" ", max(0, start - 12), start - 1) + 1  # the word before: a set lookup, no regex
+    word = text[at:start - 1].lstrip("([\"'“‘") if at or start <= 12 else None
+    return word.lower() if word in _RANK_LABELS else None
 
 
 # --- stated zero counts -------------------------------------------------------------------
 _AUX = rf"(?:{_S}+(?:" + _words("zero_auxiliaries") + r"))"
 _ZERO = re.compile(
-    r"(?<![\w-])(?P<z>(?:" + _words("zero_subjects") + r")(?![\w-])"
+    r"(?P<z>(?:" + _words("zero_subjects") + r")(?![\w-])"
     r"|[Nn]o(?P<noun>" + _S + r"+(?:" + _words("zero_nouns") + r"))(?![\w-]))"
     rf"(?P<of>{_S}+of{_S}+(?:them|us|you|(?:the|its|their|his|her|our|those|these){_S}+"
     rf"(?:[a-z][\w-]*{_S}+){{0,2}}?(?P<whom>[a-z][\w-]*)))?"
@@ -105,11 +124,28 @@ _ZERO = re.compile(
 )
 # "There were no casualties": "no" and a noun after "there were", with no verb after it
 _ZERO_THERE = re.compile(
-    rf"(?<![\w])[Tt]here{_S}+(?:were|was|have{_S}+been|has{_S}+been|had{_S}+been|are|is){_S}+"
+    rf"[Tt]here{_S}+(?:were|was|have{_S}+been|has{_S}+been|had{_S}+been|are|is){_S}+"
     rf"(?P<z>no{_S}+(?P<noun>" + _words("zero_nouns") + r"))(?![\w-])"
 )
 # "none" alone names a count only with "of the …" after it ("none of the passengers were hurt")
 _BARE_NONE = frozenset({"none", "None"})
+
+
+def _finder(heads: list[str]) -> list[re.Pattern]:
+    """One pattern per first letter of `heads`: each opens with a literal, which `re` finds
+    with a fast substring search instead of trying the pattern at every character."""
+    first: dict[str, list[str]] = {}
+    for h in heads:
+        first.setdefault(h[0], []).append(h)
+    return [re.compile(trie_pattern(group) + r"(?![\w-])") for group in first.values()]
+
+
+_ZERO_HEADS = _finder(LEX["zero_subjects"] + [f"{no} {n}" for no in ("no", "No") for n in LEX["zero_nouns"]])
+_THERE_HEADS = re.compile(rf"here{_S}+(?:were|was|ha[sdv]e?|are|is){_S}+no{_S}")
+
+
+def _after_boundary(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "_-")
 
 
 def zero_counts(text: str) -> list[tuple[int, int, str | None]]:
@@ -119,13 +155,18 @@ def zero_counts(text: str) -> list[tuple[int, int, str | None]]:
     verb after them is read, not taken in, so the context stage finds it.
     """
     out = []
-    for m in _ZERO.finditer(text):
-        z = m.group("z")
-        if z in _BARE_NONE and m.group("of") is None:
-            continue
-        noun = m.group("whom") or (m.group("noun").strip() if m.group("noun") else None)
-        out.append((m.start("z"), m.end("z"), noun))
-    out.extend((m.start("z"), m.end("z"), m.group("noun")) for m in _ZERO_THERE.finditer(text))
+    for head in _ZERO_HEADS:
+        for h in head.finditer(text):
+            if not _after_boundary(text, h.start()) or (m := _ZERO.match(text, h.start())) is None:
+                continue
+            if m.group("z") in _BARE_NONE and m.group("of") is None:
+                continue
+            noun = m.group("whom") or (m.group("noun").strip() if m.group("noun") else None)
+            out.append((m.start("z"), m.end("z"), noun))
+    for h in _THERE_HEADS.finditer(text):
+        if h.start() and text[h.start() - 1] in "Tt" and _after_boundary(text, h.start() - 1) \
+                and (m := _ZERO_THERE.match(text, h.start() - 1)) is not None:
+            out.append((m.start("z"), m.end("z"), m.group("noun")))
     return sorted(set(out))
 
 

@@ -73,6 +73,7 @@ SCHEMAS: dict[str, Schema] = {
     },
     "figure_kinds": {
         "magnitude_before": ["str"],
+        "magnitude_after": ["str"],
         "magnitude_symbols": ["str"],
         "magnitude_max": "num",
         "record_words": ["str"],
