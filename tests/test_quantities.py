@@ -21,7 +21,8 @@ from factcheck.models import Document, Quantity
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quantities"
 CASE_KEYS = {"input", "expect", "only", "no_counts"}
-FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts", "per"}
+FIELDS = {"text", "value", "low", "high", "qualifier", "unit", "kind", "noun", "converts", "per", "second",
+          "zone"}
 WORD_CASES = yaml.safe_load((FIXTURES / "words" / "unit_words.yaml").read_text(encoding="utf-8"))["cases"]
 
 
@@ -50,7 +51,7 @@ def test_fixture_case(case):
     assert set(case) <= CASE_KEYS, f"unknown case keys {set(case) - CASE_KEYS}"
     text = case["input"]
     found = find_quantities(text)
-    shown = [(q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.kind, q.noun, q.converts, q.per)
+    shown = [(q.text, q.value, q.low, q.high, q.qualifier, q.unit, q.kind, q.noun, q.converts, q.per, q.second, q.zone)
              for q in found]
     for want in case.get("expect") or []:
         assert set(want) <= FIELDS, f"unknown fields {set(want) - FIELDS}"

@@ -83,6 +83,8 @@ class Quantity:
     converts: int | None = None
     noun: str | None = None
     per: str | None = None  # the denominator of a rate: "barrel" in "$58 a barrel"
+    second: float | None = None  # a score's or record's other number: 35 in "45-35"
+    zone: str | None = None  # a clock time's written zone: UTC (also for GMT), local, EST, ...
 
 
 # The public fact fields, in the order of the JSON contract in DESIGN.md.
@@ -120,6 +122,8 @@ class Fact:
     per: str | None = None  # the denominator of a rate ("barrel", "month")
     counted: str | None = None  # the counted noun phrase, modifiers kept ("residential building")
     normalized_unit: str | None = None  # the unit in words: "dollar per barrel", "kilometre"
+    second: float | None = None  # a score's or record's other number: 35 in "45-35" (value 45)
+    zone: str | None = None  # a clock time's written zone: UTC (also for GMT), local, EST, ...
     converts: int | None = None  # Fact.id of the conversion partner ("679 km (422 miles)")
     # The frame: what the figure measures, for telling which figures are one quantity.
     dimension: str | None = None  # count, age, magnitude, money:USD, [length], time_of_day, …
@@ -135,7 +139,7 @@ class Fact:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         del d["sentence_at"]  # a reporting aid, not part of the output
-        for k in ("value", "low", "high"):
+        for k in ("value", "low", "high", "second"):
             d[k] = _plain_number(d[k])
         return d
 

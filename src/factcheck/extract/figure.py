@@ -11,7 +11,10 @@ import re
 import string
 from dataclasses import dataclass
 
-from factcheck.extract import kinds, qualifiers, rates, units
+from factcheck.extract import figure_kinds, kinds, qualifiers, rates, units
+from factcheck.extract.numbers import (
+    LEX as NUMBERS,
+)
 from factcheck.extract.numbers import (
     MONEY_ABBREVIATIONS,
     MULTIPLIERS,
@@ -44,6 +47,8 @@ class Figure:
     currency_word: bool = False  # the currency was written after the number ("15 dollars")
     per: str | None = None  # a rate's denominator ("barrel" in "$58 a barrel")
     read_to: int = 0  # words after the span already read as part of the figure ("tests a day")
+    second: float | None = None  # a score's or record's other number ("45-35")
+    zone: str | None = None  # a clock time's written zone ("GMT" → UTC)
 
     def quantity(self, text: str) -> Quantity:
         if self.qualifier == "exact":
@@ -51,7 +56,8 @@ class Figure:
         else:
             low, high = qualifiers.holding(self.value, self.low, self.high)
         return Quantity(self.start, self.end, text[self.start:self.end], self.value, low, high,
-                        self.qualifier, self.unit, self.kind, None, self.noun, self.per)
+                        self.qualifier, self.unit, self.kind, None, self.noun, self.per, self.second,
+                        self.zone)
 
 
 # --- scale words and abbreviations: "1.5 million", "$200m", "£1.2bn", "5k" -----------------
@@ -72,7 +78,7 @@ def scale_after(text: str, fig: Figure, money: bool) -> None:
         abbr, gap = m.group("s"), m.group("gap")
         factor = SCALE_ABBREVIATIONS.get(abbr)
         if factor is None and (money or abbr == "m" and not gap
-                               and kinds.glued_m_is_million(text, m.end())):
+                               and kinds.glued_m_is_million(text, fig.start, m.end())):
             factor = MONEY_ABBREVIATIONS.get(abbr)
         if factor is not None and (not gap or abbr in _SPACED_ABBREVIATIONS):
             fig.value *= factor
@@ -109,6 +115,10 @@ _NO_UNIT = re.compile(r"[ \t\u00a0]*(?:[,;:)\]!?\n]|\.(?!\d)|$)")
 def units_after(text: str, fig: Figure) -> None:
     """Percent, currency, age or physical unit written after the figure."""
     end = fig.end
+    if text[end + 1:end + 3] == "on" and (m_end := figure_kinds.magnitude_after(text, end)) is not None \
+            and fig.value is not None and 0 <= fig.value <= figure_kinds.MAGNITUDE_MAX:
+        fig.unit, fig.kind, fig.end = "magnitude", "magnitude", m_end  # "5.8 on the Richter scale"
+        return
     if _NO_UNIT.match(text, end) or not units.could_follow(text, end):
         return
     if fig.kind == "money":
@@ -146,14 +156,38 @@ def units_after(text: str, fig: Figure) -> None:
     u = units.unit_at(text, end, fig.words)
     if u is not None and u[0] == _GENERATION and not (u[1] == end + 1 and fig.digits in _GENERATIONS):
         u = None  # "5G" is a network generation; "10G", "5 G" are not
+    if u is None:
+        u = units.unit_after_adjective(text, end, fig.words)  # "300 straight-line miles"
+    if u is not None and u[0] == "magnitude" and not 0 <= fig.value <= figure_kinds.MAGNITUDE_MAX:
+        u = None  # "25 magnitude" is no earthquake
     if u is not None:
         name, u_end, hyphenated = u
         fig.unit, fig.kind, fig.end = name, units.UNIT_KIND[name], u_end
         fig.unit_is_adjective = hyphenated
+        if name == "caliber":
+            _caliber(text, fig)
         rate = _RATE.match(text, u_end)
         if rate is not None and fig.kind == "measure" and "_per_" not in name:
             per = rate.group("t") or rate.group("t2")
             fig.unit, fig.end = f"{name}_per_{_TIME_ABBREVIATIONS.get(per, per)}", rate.end()
+
+
+_SPACED_POINT = re.compile(r"(?:^|(?<=[\s(]))\.[ \u00a0]$")
+
+
+def _caliber(text: str, fig: Figure) -> None:
+    """'.38-caliber' is 0.38 in; '38-caliber' means the same, and '. 38-caliber' is a lost point."""
+    if fig.digits.isdigit() and fig.value >= 1:
+        fig.value /= 10 ** len(fig.digits)
+        if (p := _SPACED_POINT.search(text, max(0, fig.start - 3), fig.start)) is not None:
+            fig.start = p.start()
+
+
+def caliber_before_gun(text: str, fig: Figure) -> None:
+    """'a .38 revolver': a bare decimal written with a leading point before a gun is a calibre."""
+    if fig.digits[:1] == "." and fig.kind == "count" and fig.unit == "count" \
+            and figure_kinds.gun_after(text, fig.end):
+        fig.unit, fig.kind, fig.noun = "caliber", "measure", None
 
 
 def rate_after(text: str, fig: Figure) -> None:
@@ -180,8 +214,26 @@ def rate_after(text: str, fig: Figure) -> None:
         fig.per = rate.per
 
 
+_CURRENCY_LETTERS: dict[str, str] = NUMBERS["currency_letters"]
+
+
+def _letter_currency(text: str, fig: Figure) -> str | None:
+    """'e5 million', 'e2.3bn': a letter for a lost currency sign, glued, with a scale after."""
+    at = fig.start - 1
+    code = _CURRENCY_LETTERS.get(text[at:fig.start]) if at >= 0 else None
+    if code is None or (at > 0 and (text[at - 1].isalnum() or text[at - 1] in "-'’.")) or fig.words:
+        return None
+    abbr = SCALE_ABBR_AFTER.match(text, fig.end)
+    if SCALE_WORD_AFTER.match(text, fig.end) is None and (abbr is None or abbr.group("gap")):
+        return None
+    return code
+
+
 def currency_before(text: str, fig: Figure) -> None:
     cur = units.currency_before(text, fig.start)
+    if cur is None and text[fig.start - 1:fig.start] in _CURRENCY_LETTERS \
+            and (code := _letter_currency(text, fig)) is not None:
+        cur = (code, fig.start - 1, text[fig.start - 1])
     if cur is not None:
         code, start, surface = cur
         if surface == "PS" and fig.digits.isdigit() and SCALE_ABBR_AFTER.match(text, fig.end) is None:
@@ -277,6 +329,18 @@ def classify_context(text: str, fig: Figure) -> None:
     elif len(fig.digits) < 7 and (kinds.label_before(text, fig.start, fig.end) is not None
                                   or kinds.is_address(text, fig.end)):
         fig.kind, fig.noun = "ordinal", None
+
+
+def rank_unit(text: str, fig: Figure) -> None:
+    """What a rank ranks: '16th place', 'the 28th lap', 'fifth time' → place, lap, time; 'lap 20'."""
+    if fig.kind == "ordinal":
+        if (noun := figure_kinds.rank_unit_after(text, fig.end)) is not None:
+            fig.unit = noun
+        elif (label := figure_kinds.rank_label_before(text, fig.start)) is not None:
+            fig.unit = label  # "Round 3", already a label
+    elif fig.digits and (label := figure_kinds.rank_label_before(text, fig.start)) is not None \
+            and kinds.noun_after(text, fig.end, through_of=False) is None:
+        fig.kind, fig.unit, fig.noun = "ordinal", label, None  # "on lap 20", but "lap 20 riders"
 
 
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")

@@ -34,29 +34,43 @@ DATE_SOURCES = {
                 + r"(?:,?[ \u00a0]+" + _YEAR + r")?",
     "mdy_date": r"(?<![A-Za-z])" + _MONTH + r"[ \u00a0]+(?:" + _DAY + r"(?:,?[ \u00a0]+" + _YEAR
                 + r")?|(?:of[ \u00a0]+)?" + _YEAR + r")",
-    "clock": r"(?<![\d:.,])(?:[01]?\d|2[0-3])[:.][0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?![\d:])"
-             r"(?:[ \u00a0]?(?:[aApP]\.?[mM]\.?(?![A-Za-z])|GMT|BST|UTC|CET|EST|ET|PT)(?![A-Za-z]))?"
-             r"|(?<![\d:.,])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ \u00a0]?(?:[ap]\.m\.|[ap]m|[AP]M|[AP]\.M\.)"
-             r"(?![A-Za-z])",
+    # "13:45", "9:34am", "7: 37 AM", "07:37 a. m.", "2pm", "0737 GMT" (four digits only before a zone)
+    "clock": r"(?<![\d:.,])(?:[01]?\d|2[0-3])(?:[:.]|:[ \u00a0])[0-5]\d(?::[0-5]\d)?(?:\.\d+)?(?![\d:])"
+             r"(?:[ \u00a0]?(?:[aApP](?:\.[ \u00a0]?)?[mM]\.?(?![A-Za-z])|GMT|BST|UTC|CET|EST|ET|PT)(?![A-Za-z]))?"
+             r"|(?<![\d:.,])(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?[ \u00a0]?(?:[ap]\.[ \u00a0]?m\.|[ap]m|[AP]M|[AP]\.[ \u00a0]?M\.)"
+             r"(?![A-Za-z])"
+             r"|(?<![\d:.,])(?:[01]\d|2[0-3])[0-5]\d(?=[ \u00a0]?(?:GMT|UTC|Z)(?![A-Za-z]))",
 }
-# "13:45" needs a colon unless am/pm follows; "2.13" alone is a decimal, not a time.
-_CLOCK_NEEDS_MARK = re.compile(r"^\d{1,2}\.\d\d$")
+# "13:45" needs a colon unless am/pm follows; "2.13" alone is a decimal, not a time; "7: 37"
+# with a space after the colon needs am/pm or a zone too (the scanner checks what follows).
+_CLOCK_NEEDS_MARK = re.compile(r"^\d{1,2}(?:\.|:[ \u00a0])\d\d$")
 DECADE = re.compile(r"(?:'|’)?s(?![A-Za-z])")
-_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d\d))?(?::(\d\d))?")
-_PM = re.compile(r"[pP]\.?[mM]")
+_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.][ \u00a0]?(\d\d))?(?::(\d\d))?")
+_FOUR_DIGITS = re.compile(r"(\d\d)(\d\d)(?!\d)")
+_PM = re.compile(r"[pP]\.?[ \u00a0]?[mM]")
+_AM = re.compile(r"[aA]\.?[ \u00a0]?[mM]")
 
 
 def clock_value(surface: str) -> float | None:
-    """'13:45' → 13.75, '9:34am' → 9.567, '2pm' → 14; None for '2.13' with no am/pm."""
+    """Hours after midnight: '13:45' → 13.75, '9:34am' → 9.567, '2pm' → 14, '12:47 a.m.' → 0.783,
+    '0737 GMT' → 7.617; None for '2.13' or '7: 37' with no am/pm or zone after."""
     if _CLOCK_NEEDS_MARK.match(surface):
         return None
-    m = _CLOCK_PARTS.match(surface)
+    m = _FOUR_DIGITS.match(surface) or _CLOCK_PARTS.match(surface)
     if m is None:
         return None
     hours = float(m.group(1)) + float(m.group(2) or 0) / 60
     if _PM.search(surface) and hours < 12:
         hours += 12
+    elif hours >= 12 and _AM.search(surface) and hours < 13:
+        hours -= 12  # "12:47 a.m." is just after midnight
     return round(hours, 4)
+
+
+def clock_parts(surface: str) -> tuple[float, float]:
+    """'10:03' → (10, 3): the two numbers of a clock (a game clock's minutes and seconds)."""
+    m = _CLOCK_PARTS.match(surface)
+    return (float(m.group(1)), float(m.group(2) or 0)) if m else (0.0, 0.0)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -254,11 +268,24 @@ def _modifies(next_word: str) -> bool:
 
 
 # --- metres or millions --------------------------------------------------------------------
+# Only for a bare '30m' (a currency before it always makes millions: '$30m deal'). The rule:
+# a hyphen, a measuring word or nothing after it is metres ('30m-deep', '5m high', 'rose 5m.');
+# a plural noun after it is millions ('30m people', '1.2m tons'); a singular word after it is
+# metres when an article or possessive stands before the figure, which then describes one thing
+# ('the 30m dry shaft', 'a 5m wall'), millions otherwise ('5m watched').
 _METRE_WORDS = frozenset(LEX["metre_words"])
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)|[ \u00a0]*-")
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?:a|an|the|this|that|its|their|his|her|our|A|An|The|This|That|Its|Their|His|Her|Our)"
+    r"[ \u00a0]+$"
+)
 
 
-def glued_m_is_million(text: str, end: int) -> bool:
-    """After '1.2m': million if a noun follows ('1.2m tons', '5m people'), metres otherwise."""
+def glued_m_is_million(text: str, start: int, end: int) -> bool:
+    """After a bare '1.2m' (span start..end, the 'm' included): million or metres, by the rule above."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1) is not None and m.group(1).lower() not in _METRE_WORDS
+    if m is None or m.group(1) is None or m.group(1).lower() in _METRE_WORDS:
+        return False
+    if is_plural(m.group(1)):
+        return True
+    return _DETERMINER_BEFORE.search(text, max(0, start - 6), start) is None

@@ -52,7 +52,7 @@ def extract_facts(
             fact.id = base + i
             if fact.converts is not None:
                 fact.converts += base
-            fact.per = q.per
+            fact.per, fact.second, fact.zone = q.per, q.second, q.zone
             fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
             facts.append(fact)
         if context:

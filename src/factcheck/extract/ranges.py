@@ -2,14 +2,14 @@
 
 What looks like a range but is not one stays two figures: a change ("rose from
 4.8 to 4.2 percent", "increased by $4bn to $9bn") or a score ("won 3-1", kept
-as one figure of kind ordinal).
+as one figure of kind score, or record for a win-loss record: figure_kinds.py).
 """
 
 from __future__ import annotations
 
 import re
 
-from factcheck.extract import kinds, qualifiers, units
+from factcheck.extract import figure_kinds, kinds, qualifiers, units
 from factcheck.extract.cores import NUMBER_AT, digit_figure, word_run
 from factcheck.extract.figure import Figure, currency_before, scale_after, sign_before, units_after
 
@@ -54,8 +54,10 @@ def range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fig
         return None  # "0.7 percent to 6,327.80", "from 44 ml to 50 mg": two figures
     if kinds.is_address(text, grown.end):
         return Figure(fig.start, grown.end, lo, kind="ordinal", digits=fig.digits)  # "16-18 Avenue"
+    if joiner in DASHES and opener is None and (score := _score(text, fig, grown, j, lo < hi)) is not None:
+        return score
     if joiner in DASHES and opener is None and lo >= hi:
-        return _score(fig, grown, j)
+        return None  # "300-100": no range, and no score either
     if opener is None and joiner == "to" and _is_change(text, fig.start, fig.unit == "count"):
         return None  # "increased by $43.6 billion to $419.2 billion", "rose 5% to 7%"
     if lo > hi and joiner not in DASHES:
@@ -80,12 +82,20 @@ def _years(text: str, fig: Figure, second: Figure, start: int) -> bool:
         kinds.looks_like_year(second.value, second.digits, cue, noun)
 
 
-def _score(fig: Figure, second: Figure, joiner: re.Match) -> Figure | None:
-    """'2-0', '89-89', '9-2 lead': a result, named rather than counted (kind ordinal)."""
+def _score(text: str, fig: Figure, second: Figure, joiner: re.Match, ascending: bool) -> Figure | None:
+    """'45-35', 'a 20-13 win', 'lost 13-20': a score; 'record to 52-3', 'Lions (10-5)': a record.
+
+    value is the first number, `second` the other; unit and kind are both 'score' or 'record'.
+    """
     if not (fig.digits.isdigit() and second.digits.isdigit() and second.unit == "count"
-            and joiner.group("s") in DASHES and fig.value <= 300):
+            and joiner.group("s") in DASHES and fig.value <= 300 and second.value <= 300):
         return None
-    return Figure(fig.start, second.end, fig.value, kind="ordinal", digits=fig.digits)
+    counted = ascending and kinds.noun_after(text, second.end, through_of=False) is not None
+    kind = figure_kinds.score_kind(text, fig.start, second.end, ascending, counted)
+    if kind is None:
+        return None
+    return Figure(fig.start, second.end, fig.value, kind=kind, unit=kind, digits=fig.digits,
+                  second=second.value)
 
 
 def _second_half(text: str, m: re.Match, fig: Figure, joiner: str) -> Figure | None:

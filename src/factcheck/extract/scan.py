@@ -11,9 +11,10 @@ over the text character by character in Python.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from factcheck.extract import kinds, qualifiers
+from factcheck.extract import figure_kinds, kinds, qualifiers
 from factcheck.extract.compounds import compound, continue_scaled
 from factcheck.extract.cores import (
     ARTICLE_BEFORE,
@@ -29,6 +30,7 @@ from factcheck.extract.cores import (
 )
 from factcheck.extract.figure import (
     Figure,
+    caliber_before_gun,
     classify_age,
     classify_context,
     classify_form,
@@ -36,6 +38,7 @@ from factcheck.extract.figure import (
     finish_noun,
     qualifier_after,
     qualifier_before,
+    rank_unit,
     rate_after,
     scale_after,
     sign_before,
@@ -120,12 +123,32 @@ def scan(text: str) -> list[Quantity]:
                 while at > anchor_end and _ANCHOR_CHAR.match(text, at - 1):
                     at -= 1
                 break
+    figures.extend(_zeros(text, figures))
     figures.sort(key=lambda f: (f.start, f.end))
     follow_labels(text, figures)
     share_units(text, figures)
     quantities = [f.quantity(text) for f in figures]
     link_conversions(text, quantities)
     return quantities
+
+
+def _zeros(text: str, figures: list[Figure]) -> list[Figure]:
+    """'no one was killed', 'none of the passengers were hurt': stated zero counts.
+
+    Their words are no anchors of the scanner, so one pass of their own finds them; one
+    that overlaps a figure already found is left to that figure.
+    """
+    found = figure_kinds.zero_counts(text)
+    if not found:
+        return []
+    spans = sorted((f.start, f.end) for f in figures)
+    out = []
+    for start, end, noun in found:
+        i = bisect_right(spans, (start, float("inf")))
+        if (i and spans[i - 1][1] > start) or (i < len(spans) and spans[i][0] < end):
+            continue
+        out.append(Figure(start, end, 0.0, noun=noun))
+    return out
 
 
 def _reach(figs: list[Figure]) -> int:
@@ -156,13 +179,31 @@ def _code(text: str, m: re.Match) -> tuple[list[Figure], int]:
     return first + figs[1:-1] + last, _reach(last)
 
 
+_ZONE_IN = re.compile(r"[A-Z]+$")
+_COLON = re.compile(r"\d:")
+
+
 def _clock(text: str, m: re.Match) -> tuple[list[Figure], int]:
-    value = kinds.clock_value(m.group())
-    if value is None:  # "2.13" without am/pm: an ordinary number
+    """A time of day, with its zone ('0737 GMT', '7: 37 AM local time'), or a game clock."""
+    surface = m.group()
+    marked = any(ch.isalpha() for ch in surface)  # am/pm or a zone inside the match
+    if not marked and _COLON.search(surface) and figure_kinds.is_game_clock(text, m.end()):
+        # "10:03 to play": a moment of the game named by the minutes left, not a time of day
+        minutes, seconds = kinds.clock_parts(surface)
+        return [Figure(m.start(), m.end(), minutes + seconds / 60, kind="ordinal", unit="game_clock")], m.end()
+    zone = figure_kinds.zone_after(text, m.end())
+    value = kinds.clock_value(surface)
+    if value is None and zone is not None and ":" in surface:
+        value = kinds.clock_value(f"{surface} {zone[0]}")  # "7: 37 GMT"
+    if value is None:  # "2.13" or "7: 37" without am/pm or a zone: ordinary numbers
         return _number(text, NUMBER_AT.match(text, m.start()))
     fig = Figure(m.start(), m.end(), value, kind="time")
+    if (z := _ZONE_IN.search(surface)) is not None and z.group() not in ("AM", "PM", "M"):
+        fig.zone = figure_kinds.ZONES.get(z.group(), z.group())
+    elif zone is not None:
+        fig.zone, fig.end = zone
     qualifier_before(text, fig)
-    return [fig], m.end()
+    return [fig], fig.end
 
 
 def _vague(text: str, m: re.Match) -> tuple[list[Figure], int]:
@@ -214,6 +255,10 @@ def _named(text: str, start: int) -> bool:
 # --- growing a number into a figure -----------------------------------------------------------------
 def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
     """Currency, scale, unit, kind, range partner, qualifiers and noun of one number."""
+    if fig.kind == "count" and (at := figure_kinds.magnitude_before(text, fig.start, fig.end, fig.value)) is not None:
+        fig.kind, fig.unit, fig.start = "magnitude", "magnitude", at  # "magnitude 5.4", "M6.1"
+        qualifier_after(text, fig)
+        return [fig]
     if fig.kind in ("count", "fraction"):
         sign_before(text, fig)
         currency_before(text, fig)
@@ -225,6 +270,7 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
         if last:
             units_after(text, fig)
             compound(text, fig)
+            caliber_before_gun(text, fig)
         classify_form(text, fig)
         classify_age(text, fig)
     if fig.kind not in ("year", "ordinal", "date") and qualifiers.RANGE_JOINER.match(text, fig.end):
@@ -237,6 +283,8 @@ def _grow(text: str, fig: Figure, last: bool = True) -> list[Figure]:
         classify_context(text, fig)
         if fig.words and fig.value >= 1 and _named(text, fig.start) and kinds.label_before(text, fig.start, None):
             fig.kind = "ordinal"  # "BBC One", "Formula One", "the bottom three"
+    if fig.kind in ("count", "ordinal") and fig.qualifier == "exact":
+        rank_unit(text, fig)
     if fig.kind not in ("year", "ordinal", "date"):
         rate_after(text, fig)
         qualifier_before(text, fig)

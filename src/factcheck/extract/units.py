@@ -82,6 +82,22 @@ def unit_at(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] |
     return name, m.end(), "-" in m.group("gap") or "‐" in m.group("gap")
 
 
+# "300 straight-line miles", "5 long kilometres": an adjective between a figure and its unit.
+_ADJECTIVES: list[str] = UNITS["adjectives"]
+_ADJECTIVE_AFTER = re.compile(r"[ \t\u00a0]+(?:" + trie_pattern(_ADJECTIVES) + r")(?=[ \t\u00a0])")
+
+
+def unit_after_adjective(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] | None:
+    """The unit written after one adjective at `pos`; only units spelled as words (not 'm', 'C')."""
+    a = _ADJECTIVE_AFTER.match(text, pos)
+    if a is None:
+        return None
+    u = unit_at(text, a.end(), words)
+    if u is None or u[2] or u[1] - a.end() < 4:
+        return None
+    return u
+
+
 # --- percent and ages --------------------------------------------------------------
 _PERCENT_LOOKUP, _percent_forms = _index({k: (v, []) for k, v in UNITS["percent"].items()})
 PERCENT_AFTER = re.compile(r"[ \t\u00a0]*(?P<unit>" + trie_pattern(_percent_forms) + r")(?![A-Za-z])")
@@ -276,7 +292,7 @@ _FIRST_LETTERS = re.compile(r"[A-Za-zµμ]+")
 FIRST_WORDS = frozenset(
     m.group().lower()
     for forms in (_unit_forms, _percent_forms, _age_forms, list(_WORD_LOOKUP), list(_SUBUNIT_LOOKUP),
-                  ["pound", "pounds"])
+                  ["pound", "pounds"], _ADJECTIVES)
     for form in forms
     if (m := _FIRST_LETTERS.match(form)) is not None
 )

@@ -5,7 +5,7 @@ Requires the context stage's fields (kind, unit, entity, counted, measure);
 assigns `dimension`, `thing`, `owner`, `phase`, `era` and `cues` (the words that
 decided, shown to the editor beside a finding). Modules:
 
-  lexicon    rules/lexicon/frames.yaml: schema and compiled form
+  lexicon    data/rules/lexicon/frames.yaml: schema and compiled form
   window     the figure's sentence as tokens before and after it
   dimension  the kind of quantity (length, money in a currency, age, count, …)
   reader     thing, owner, phase and era from the window
@@ -122,10 +122,10 @@ def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
     another span of games."""
     words = w.words_before(6)
     in_brackets = bool(w.before) and w.before[-1].text == "("
-    if not (in_brackets or "record" in words):
+    if not (in_brackets or "record" in words or fact.kind == "record"):
         return  # "tied at 13-13", "a 45-35 lead": a score
-    parts = re.findall(r"\d+", fact.text)
-    frame.thing = f"record with {parts[1]} losses"
+    losses = f"{fact.second:g}" if fact.second is not None else re.findall(r"\d+", fact.text)[1]
+    frame.thing = f"record with {losses} losses"
 
 
 def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:

@@ -19,7 +19,8 @@ PAIR = re.compile(r"^\d{1,4}\s*[-–]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?$")
 OWN_UNITS = {"year_of_age": "age", "magnitude": "magnitude", "richter": "magnitude",
              "caliber": "caliber", "calibre": "caliber"}
 DIRECT = {"money": None, "percent": "percent", "time": "time_of_day", "date": "date",
-          "year": "year", "magnitude": "magnitude", "score": "score", "record": "record"}
+          "year": "year", "magnitude": "magnitude",
+          "score": "pair", "record": "pair"}  # the frame tells a record from a score
 
 
 def dimension_of(fact: Fact) -> tuple[str | None, float]:

@@ -1,4 +1,4 @@
-"""The frame lexicon (rules/lexicon/frames.yaml): its schema and its compiled form.
+"""The frame lexicon (data/rules/lexicon/frames.yaml): its schema and its compiled form.
 
 Loaded once per run through `load_frame_lexicon` and shared by every document.
 """
