@@ -93,8 +93,8 @@ def test_markdown_has_summary_findings_with_sources_and_corroborations(report):
     md = out.render(report, "markdown")
     assert "| stories | sources | facts | rules | errors | warnings | info |" in md
     assert "| 1 | 2 | 4 | 7 | 1 | 0 | 1 |" in md
-    assert "### 🔴 error · FC001 conflicting-values" in md
-    assert "| Daily Bugle | two | 2 | the governor |" in md
+    assert "### Error · FC001 conflicting-values" in md
+    assert "| Daily Bugle | 2 | the governor |" in md
     assert "In Lviv **two** people were hurt when debris \\| fell" in md  # pipes escaped
     corroborated = md[md.index("## Corroborated figures"):]
     assert "launched · drone" in corroborated and "Daily Bugle, Morning Post" in corroborated

@@ -10,15 +10,11 @@ import typer
 from rich.console import Console
 
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
+from factcheck.report import formats
 from factcheck.severity import FAIL_ON, exit_code
 
-
-class CheckFormat(StrEnum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+# The choices come from the one registry of formats (report/formats.py).
+CheckFormat = StrEnum("CheckFormat", {name: name for name in formats.names()})
 
 
 class RulesFormat(StrEnum):
@@ -67,14 +63,14 @@ def check(
     docs = read_documents(paths_or_stdin(paths), input.value if input else None)
     facts = extract_facts(docs, backend=extractor.value)
     report = Report(run_rules(facts, pack), facts, pack.rules, docs)
-    fmt = out.format_for(output, format.value if format else None)
+    fmt = formats.choose(output, format.value if format else None)
     if output:
-        out.write_atomic(output, out.render(report, fmt))
+        out.write_atomic(output, fmt.render(report))
         print(f"factcheck: wrote {output}", file=sys.stderr)
-    elif fmt == "terminal" and sys.stdout.isatty():
+    elif fmt.name == "terminal" and sys.stdout.isatty():
         to_terminal(report, Console(highlight=False))
     else:
-        sys.stdout.write(out.render(report, fmt))
+        sys.stdout.write(fmt.render(report))
     sys.exit(exit_code((f.severity for f in report.findings), fail_on.value))
 
 
