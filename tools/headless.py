@@ -149,7 +149,8 @@ class Browser:
 
 
 def inspect(page: Path, screenshot: Path | None = None, width: int = 1100,
-            executable: str | None = None, element: str | None = None) -> dict:
+            executable: str | None = None, element: str | None = None,
+            media: str = "screen") -> dict:
     """Load `page`; return errors, outside requests and the probe's answer (and save a PNG)."""
     executable = executable or find_browser()
     if executable is None:
@@ -161,6 +162,7 @@ def inspect(page: Path, screenshot: Path | None = None, width: int = 1100,
             b.send(f"{domain}.enable", session=s)
         b.send("Emulation.setDeviceMetricsOverride", session=s, width=width, height=900,
                deviceScaleFactor=1, mobile=False)
+        b.send("Emulation.setEmulatedMedia", session=s, media=media)  # "print": as printed
         b.send("Page.navigate", session=s, url=page.resolve().as_uri())
         b.wait_for("Page.loadEventFired")
         probe = json.loads(b.send("Runtime.evaluate", session=s, expression=PROBE,
@@ -209,9 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--screenshot", type=Path)
     ap.add_argument("--width", type=int, default=1100)
     ap.add_argument("--element", metavar="SELECTOR", help="screenshot only this element")
+    ap.add_argument("--print", action="store_true", help="lay the page out as it prints")
     args = ap.parse_args(argv)
     try:
-        result = inspect(args.page, args.screenshot, args.width, element=args.element)
+        result = inspect(args.page, args.screenshot, args.width, element=args.element,
+                         media="print" if args.print else "screen")
     except (FileNotFoundError, RuntimeError, TimeoutError) as exc:
         print(f"headless: {exc}", file=sys.stderr)
         return 2

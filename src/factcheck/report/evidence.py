@@ -65,13 +65,22 @@ class StoryView:
 
 
 class Links:
-    """Each document's web address, for linking an outlet's name to its article."""
+    """Each document's web address and headline, for linking an outlet's name to its article."""
 
     def __init__(self, documents: Sequence[Document]):
+        self._docs = {d.id: d for d in documents}
         self._urls = {d.id: d.url for d in documents if _is_web(d.url)}
 
     def url(self, fact: Fact) -> str | None:
         return self._urls.get(fact.doc)
+
+    def title(self, fact: Fact) -> str | None:
+        """The headline of the article (or aggregator section) the figure is in."""
+        doc = self._docs.get(fact.doc)
+        if doc is None:
+            return None
+        segment = doc.segment_at(fact.start)
+        return (segment.title if segment else None) or doc.title
 
 
 def _is_web(url: str | None) -> bool:

@@ -133,7 +133,7 @@ def _finding(f: Finding, i: int, links: Links, beside: list[Agreement], over_tim
         parts.append(f'<figure class="chart-box">{dot_chart(data.marks, data.unit, f"chart-{i + 1}", title, data.timeline, data.whole)}'
                      f"<figcaption>{escape(caption)}</figcaption></figure>")
     parts.append('<div class="sources">')
-    parts += [_source(r, t) for r, t in zip(rows, about)]
+    parts += [_source(r, t, links.title(r.fact)) for r, t in zip(rows, about)]
     parts.append("</div>")
     if beside:
         agreeing = "".join(f'<li data-findings="{_ids(a)}"><strong>{escape(a.figure)}</strong>: '
@@ -144,7 +144,7 @@ def _finding(f: Finding, i: int, links: Links, beside: list[Agreement], over_tim
     return "\n".join(parts)
 
 
-def _source(r: Evidence, about: str) -> str:
+def _source(r: Evidence, about: str, title: str | None) -> str:
     f = r.fact
     before, figure, after = quote(f)
     text = escape(before) + (f"<mark>{escape(figure)}</mark>" if figure else "") + escape(after)
@@ -157,6 +157,7 @@ def _source(r: Evidence, about: str) -> str:
         meta.append(f"{r.repeats} identical mentions")
     return ('<section class="source">'
             f"<h4>{_link(r.outlet, r.url)}</h4>"
+            + (f'<p class="headline">{escape(title)}</p>' if title else "")
             + (f'<p class="about">{escape(about)}</p>' if about else "")
             + f'<p class="figure">{escape(r.figure)}</p>'
             + (f'<p class="meta">{" · ".join(meta)}</p>' if meta else "")
