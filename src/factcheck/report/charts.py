@@ -19,9 +19,10 @@ distinct figure also has its own marker shape, so the chart reads in grey too.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape as _escape
 
 from factcheck.report.reading import amount
 
@@ -36,6 +37,14 @@ LABEL_CHARS = 27
 DATE_W = 92  # the gutter for publication dates on a timeline
 LABEL_W = 200
 FIGURE_W = 112  # the right-hand column that writes each figure out (at least)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def escape(text: str) -> str:
+    """Text for SVG: markup escaped, control characters (never valid XML) dropped."""
+    return _escape(_CONTROL.sub("", text))
 
 
 @dataclass(frozen=True)
