@@ -277,3 +277,18 @@ def test_every_format_in_the_registry_renders_and_suffixes_choose_formats(report
     assert formats.choose("r/x.unknown", None).name == "terminal"
     with pytest.raises(ValueError, match="unknown format"):
         formats.get("pdf")
+
+
+def test_a_conversion_is_drawn_on_one_axis_in_the_first_unit():
+    text = "A 679-kilometre (500-mile) pipeline."
+    facts = example_facts([
+        {"doc": "d", "source": "A", "value": 679, "unit": "kilometer", "kind": "measure",
+         "text": "679-kilometre", "start": 2, "end": 15, "converts": 1, "sentence": text},
+        {"doc": "d", "source": "A", "value": 500, "unit": "mile", "kind": "measure",
+         "text": "500-mile", "start": 17, "end": 25, "converts": 0, "sentence": text},
+    ])
+    conversion = Report(check(facts, PACK), facts, PACK.rules, [])
+    assert [f.rule for f in conversion.findings] == ["FC006"]
+    svg = re.search(r'<svg class="chart".*?</svg>', _page(conversion), re.S).group()
+    assert ">km</text>" in svg  # the axis is in the first figure's unit
+    assert "500 miles (= 804.7 km)" in svg

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factcheck.facts import interval
 from factcheck.models import Fact
 from factcheck.report.charts import Mark
 from factcheck.report.evidence import Evidence, telling
-from factcheck.report.reading import amount, day, day_of, unit_words
+from factcheck.report.reading import day, day_of, reads, unit_words
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def _placed(f: Fact, unit: str) -> tuple[float | None, float, float, str] | None
     if scale is None:
         return None
     value = None if value is None else value * scale
-    note = f" (= {amount(round(value, 1))} {unit_words(_as(f, unit))})" if value is not None else ""
+    note = f" (= {reads(_as(f, unit, round(value, 1)))})" if value is not None else ""
     return value, low * scale, high * scale, note
 
 
@@ -89,10 +89,9 @@ def _factor(unit: str, to: str) -> float | None:
     return float(q.magnitude) if zero == 0 and math.isfinite(q.magnitude) else None
 
 
-def _as(f: Fact, unit: str) -> Fact:
-    from dataclasses import replace
-
-    return replace(f, unit=unit)
+def _as(f: Fact, unit: str, value: float) -> Fact:
+    """The figure as an exact one in another unit, to write it out."""
+    return replace(f, unit=unit, per=None, value=value, low=value, high=value, qualifier="exact")
 
 
 def _axis_label(f: Fact) -> str:
