@@ -139,7 +139,7 @@ def test_markdown_links_outlets_and_writes_figures_and_dates_as_a_reader_would(r
     assert "[Daily Bugle](https://bugle.example/news/lviv%20strike%20%28update%29)" in md
     assert "[Morning Post](https://post.example/kherson)" in md
     assert "[The Herald]" not in md  # only web addresses are links
-    assert "| at least 10 |" in md and "[10, ∞)" not in md
+    assert "| at\u00a0least\u00a010 |" in md and "[10, ∞)" not in md
     assert "14\u00a0Mar\u00a02026" in md
 
 

@@ -155,9 +155,9 @@ def telling(rows: Sequence[Evidence]) -> list[str]:
             for r in rows]
 
 
-def stories(report: Report, kind_of=None) -> list[StoryView]:
+def stories(report: Report) -> list[StoryView]:
     """The findings by story (in report order), corroborations split from disputes."""
-    kind_of = kind_of or report.kind_of
+    kind_of = report.kind_of
     links = Links(report.documents)
     views: dict[str, StoryView] = {}
     for i, f in enumerate(report.findings):

@@ -130,8 +130,9 @@ def _finding(f: Finding, i: int, links: Links, beside: list[Agreement], over_tim
                    "its wording allows, an arrow an open end." if data.timeline else
                    "Each row is a source; a dot is the figure, a bar the range its wording "
                    "allows, an arrow an open end.")
-        parts.append(f'<figure class="chart-box">{dot_chart(data.marks, data.unit, f"chart-{i + 1}", title, data.timeline, data.whole)}'
-                     f"<figcaption>{escape(caption)}</figcaption></figure>")
+        svg = dot_chart(data.marks, data.unit, f"chart-{i + 1}", title, data.timeline, data.whole)
+        parts.append(f'<figure class="chart-box">{svg}<figcaption>{escape(caption)}</figcaption>'
+                     "</figure>")
     parts.append('<div class="sources">')
     parts += [_source(r, t, links.title(r.fact)) for r, t in zip(rows, about)]
     parts.append("</div>")

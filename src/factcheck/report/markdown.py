@@ -17,12 +17,14 @@ from factcheck.report.evidence import (
     Links,
     StoryView,
     evidence,
+    message,
     reason,
     stories,
+    subject,
     telling,
 )
 from factcheck.report.quotes import quote
-from factcheck.report.reading import day
+from factcheck.report.reading import NBSP, day
 from factcheck.report.summary import Report
 from factcheck.severity import LABEL
 
@@ -72,14 +74,14 @@ def _finding(f: Finding, links: Links, beside: list[Agreement]) -> list[str]:
                           for r in rows],
                "about": [_cell(t) for t in telling(rows)],
                "date": [_cell(day(r.fact.date)) for r in rows],
-               "figure": [_cell(r.figure) for r in rows],
+               "figure": [_cell(r.figure).replace(" ", NBSP) for r in rows],  # "at least 84" whole
                "said by": [_cell(r.fact.attribution or "") for r in rows],
                "quote": [_quote(r) for r in rows]}
     shown = [name for name, cells in columns.items() if any(cells) or name == "outlet"]
     out = [
-        f"### {LABEL[f.severity]} · {f.rule} {f.name}",
+        f"### {LABEL[f.severity]} · {f.rule} {f.name}: {_escape(subject(f))}",
         "",
-        _escape(f.message),
+        _escape(message(f)),
         "",
     ]
     why = reason(f)
