@@ -87,6 +87,7 @@ def test_no_findings_says_so(report):
     quiet = Report([], report.facts, report.rules, report.documents)
     assert "No findings" in out.render(quiet, "terminal")
     assert "No findings" in out.render(quiet, "markdown")
+    assert "No findings" in out.render(quiet, "html")
 
 
 def test_markdown_has_summary_findings_with_sources_and_corroborations(report):

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
-from factcheck.models import Document
+from factcheck.models import Document, Finding
 from factcheck.report import formats
 from factcheck.report import render as out
 from factcheck.report.summary import Report
@@ -292,3 +292,19 @@ def test_a_conversion_is_drawn_on_one_axis_in_the_first_unit():
     svg = re.search(r'<svg class="chart".*?</svg>', _page(conversion), re.S).group()
     assert ">km</text>" in svg  # the axis is in the first figure's unit
     assert "500 miles (= 804.7 km)" in svg
+
+
+def test_a_findings_own_reason_is_shown_when_it_has_one(report):
+    @dataclasses.dataclass
+    class Explained(Finding):
+        reason: str | None = None
+
+    first = report.findings[0]
+    explained = Explained(**{f.name: getattr(first, f.name) for f in dataclasses.fields(Finding)},
+                          reason="both count the people hurt in one strike on Lviv")
+    with_reason = Report([explained, *report.findings[1:]], report.facts, report.rules,
+                         report.documents)
+    why = "both count the people hurt in one strike on Lviv"
+    assert f"Why compared: {why}" in out.render(with_reason, "markdown")
+    assert f"<strong>Why compared:</strong> {why}" in out.render(with_reason, "html")
+    assert "Why compared: same measure" in out.render(report, "markdown")  # else the key, in words
