@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.models import FACT_FIELDS
+from factcheck.report import formats
 
 BARE = str(Path(__file__).parent / "fixtures" / "rules" / "packs" / "bare")
 BUGLE = "The storm flooded 12 homes in Tarnby, the council said.\n"
@@ -45,7 +46,7 @@ def test_json_report_alone_on_stdout_and_exit_status_follows_fail_on(story):
     assert run(*args, "--fail-on", "never").returncode == 0
 
 
-@pytest.mark.parametrize("fmt", ["terminal", "markdown", "json", "sarif", "github"])
+@pytest.mark.parametrize("fmt", formats.names())
 def test_every_format_is_byte_identical_across_runs(story, fmt):
     args = ["check", str(story), "--format", fmt, "--rules", BARE, "--fail-on", "never"]
     first, second = run(*args), run(*args)
@@ -70,6 +71,18 @@ def test_output_file_is_written_and_stdout_stays_empty(story, tmp_path):
     assert p.stdout == ""
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# factcheck report") and "FC900" in text
+
+
+def test_html_output_is_chosen_by_suffix_and_the_choices_come_from_the_registry(story, tmp_path):
+    target = tmp_path / "storm.html"
+    p = run("check", str(story), "--rules", BARE, "--output", str(target), "--fail-on", "never")
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == ""
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and '<svg class="chart"' in page
+    from factcheck.cli_check import CheckFormat
+
+    assert [c.value for c in CheckFormat] == list(formats.names())  # choices from the registry
 
 
 def test_bad_rule_file_exits_2_naming_file_and_line(story, tmp_path):

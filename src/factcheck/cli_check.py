@@ -10,15 +10,11 @@ import typer
 
 from factcheck.cli_options import NATIVE, ExtractorOpt, InputOpt, PathsArg, paths_or_stdin
 from factcheck.cli_run import Engine, EngineOpt, JobsOpt, SchedulerOpt, progress_display
+from factcheck.report import formats
 from factcheck.severity import FAIL_ON, exit_code
 
-
-class CheckFormat(StrEnum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
+# The choices come from the one registry of formats (report/formats.py).
+CheckFormat = StrEnum("CheckFormat", {name: name for name in formats.names()})
 
 
 class RulesFormat(StrEnum):
@@ -63,9 +59,8 @@ def check(
 
     from factcheck.corpus import input_files
     from factcheck.engine import check_corpus
-    from factcheck.report import render as out
     from factcheck.report.terminal import render as to_terminal
-    from factcheck.report.write import StdoutClosed, check_target, to_stdout
+    from factcheck.report.write import StdoutClosed, check_target, to_stdout, write_atomic
 
     pack = _pack(rules, no_default_rules)  # a bad rule file fails before any reading
     named = paths_or_stdin(paths)
@@ -73,19 +68,19 @@ def check(
     inputs = input_files(named, kind) if output else []
     if output:
         check_target(output, inputs)  # refused before the work, not after it
-    fmt = out.format_for(output, format.value if format else None)
+    fmt = formats.choose(output, format.value if format else None)
     report = check_corpus(
         named, pack, input_kind=kind,
         backend=extractor.value, jobs=jobs, engine=engine.value, scheduler=scheduler,
-        keep_documents=fmt in ("sarif", "github"), on_start=progress_display())
+        keep_documents=fmt.documents, on_start=progress_display())
     if output:
-        out.write_atomic(output, out.render(report, fmt), inputs)
+        write_atomic(output, fmt.render(report), inputs)
         print(f"factcheck: wrote {output}", file=sys.stderr)
-    elif fmt == "terminal" and sys.stdout is not None and sys.stdout.isatty():
+    elif fmt.name == "terminal" and sys.stdout is not None and sys.stdout.isatty():
         to_terminal(report, Console(highlight=False))
     else:
         try:
-            to_stdout(out.render(report, fmt))
+            to_stdout(fmt.render(report))
         except StdoutClosed:
             pass  # the reader went away; the findings still decide the status
     sys.exit(exit_code((f.severity for f in report.findings), fail_on.value))

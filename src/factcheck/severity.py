@@ -19,7 +19,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 GITHUB_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 TERMINAL_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
-MARKDOWN_BADGE = {"error": "🔴 error", "warning": "🟠 warning", "info": "🔵 info"}
+# In the reports a person reads, severity is always a word; colour only repeats it.
+LABEL = {"error": "Error", "warning": "Warning", "info": "Info"}
 
 
 def reaches(severity: str, fail_on: str) -> bool:

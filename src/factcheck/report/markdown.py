@@ -1,14 +1,37 @@
-"""The Markdown report a person reads on GitHub: summary table, findings, corroborations."""
+"""The Markdown report a person reads on GitHub: summary, findings by story, corroborations.
+
+Severity is a word, never only an emoji or a colour; outlets link to their
+articles; figures read as a reader says them ("at least 84"); dates never
+break inside a table cell; identical evidence is one row.
+"""
 
 from __future__ import annotations
 
-from itertools import groupby
+import re
+from urllib.parse import quote as urlquote
 
-from factcheck.models import Fact, Finding
-from factcheck.report.quotes import interval, key_text, quote
+from factcheck.models import Finding
+from factcheck.report.evidence import (
+    Agreement,
+    Evidence,
+    Links,
+    StoryView,
+    evidence,
+    message,
+    reason,
+    stories,
+    subject,
+    telling,
+)
+from factcheck.report.quotes import quote
+from factcheck.report.reading import NBSP, day
 from factcheck.report.summary import Report
-from factcheck.rules.wording import number
-from factcheck.severity import MARKDOWN_BADGE, SEVERITIES
+from factcheck.severity import LABEL
+
+# Characters kept as they are in a linked URL; spaces, parentheses and pipes are encoded
+# so that neither the link nor the table cell around it ends early.
+_URL_SAFE = ":/?#@!$&'*+,;=%~.-_"
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")  # not the no-break spaces that hold a date together
 
 
 def render(report: Report) -> str:
@@ -23,48 +46,73 @@ def render(report: Report) -> str:
          f"| {counts['error']} | {counts['warning']} | {counts['info']} |"),
         "",
     ]
-    corroborated = [f for f in report.findings if report.kind_of(f) == "corroboration"]
-    others = [f for f in report.findings if report.kind_of(f) != "corroboration"]
     if not report.findings:
         out += ["No findings: the sources do not contradict each other on any figure.", ""]
-    for story, in_story in groupby(others, key=lambda f: f.story or ""):
-        out += [f"## Story: {_cell(story or '(one story)')}", ""]
-        for f in sorted(in_story, key=lambda f: SEVERITIES.index(f.severity)):
-            out += _finding(f)
-    if corroborated:
-        out += ["## Corroborated figures", "",
-                "Figures that independent sources give identically.", "",
-                "| story | what | figure | sources |", "|---|---|---:|---|"]
-        for f in corroborated:
-            outlets = ", ".join(dict.fromkeys(x.source or x.doc for x in f.facts))
-            out.append(f"| {_cell(f.story or '')} | {_cell(key_text(f.key))} "
-                       f"| {_cell(number(f.facts[0].value))} | {_cell(outlets)} |")
-        out.append("")
+    links = Links(report.documents)
+    for view in stories(report):
+        out += _story(report, view, links)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _finding(f: Finding) -> list[str]:
-    return [
-        f"### {MARKDOWN_BADGE[f.severity]} · {f.rule} {f.name}",
+def _story(report: Report, view: StoryView, links: Links) -> list[str]:
+    out = [f"## Story: {_cell(view.name or '(one story)')}", ""]
+    for i in view.findings:
+        out += _finding(report.findings[i], links, view.beside.get(i, []))
+    if view.agreements:
+        out += ["### Corroborated figures", "",
+                "Figures that independent sources give identically, and that no dispute covers.", "",
+                "| what | figure | outlets |", "|---|---:|---|"]
+        out += [f"| {_cell(a.subject)} | {_cell(a.figure)} | {_outlets(a)} |" for a in view.agreements]
+        out.append("")
+    return out
+
+
+def _finding(f: Finding, links: Links, beside: list[Agreement]) -> list[str]:
+    rows = evidence(f, links)
+    # A column nobody fills is left out; "about" tells parts from wholes, places from totals.
+    columns = {"outlet": [_link(r.outlet, r.url) + (f" (×{r.repeats})" if r.repeats > 1 else "")
+                          for r in rows],
+               "about": [_cell(t) for t in telling(rows)],
+               "date": [_cell(day(r.fact.date)) for r in rows],
+               "figure": [_cell(r.figure).replace(" ", NBSP) for r in rows],  # "at least 84" whole
+               "said by": [_cell(r.fact.attribution or "") for r in rows],
+               "quote": [_quote(r) for r in rows]}
+    shown = [name for name, cells in columns.items() if any(cells) or name == "outlet"]
+    out = [
+        f"### {LABEL[f.severity]} · {f.rule} {f.name}: {_escape(subject(f))}",
         "",
-        _escape(f.message),
-        "",
-        f"Compared on: {_escape(key_text(f.key))}",
-        "",
-        "| source | figure | value | attribution | quote |",
-        "|---|---|---:|---|---|",
-        *(_row(x) for x in f.facts),
+        _escape(message(f)),
         "",
     ]
+    why = reason(f)
+    if why:
+        out += [f"Why compared: {_escape(why)}", ""]
+    out += ["| " + " | ".join(shown) + " |",
+            "|" + "".join("---:|" if name == "figure" else "---|" for name in shown)]
+    out += ["| " + " | ".join(columns[name][i] for name in shown) + " |" for i in range(len(rows))]
+    out.append("")
+    if beside:
+        out += ["Outlets that agree with each other within this dispute:", ""]
+        out += [f"- {_cell(a.figure)}: {_outlets(a)}" for a in beside]
+        out.append("")
+    return out
 
 
-def _row(f: Fact) -> str:
-    before, figure, after = quote(f)
+def _quote(r: Evidence) -> str:
+    before, figure, after = quote(r.fact)
     q = _escape(before) + (f"**{_escape(figure)}**" if figure else "") + _escape(after)
-    value = number(f.value) + (f" {interval(f)}" if interval(f) else "")
-    date = f" ({f.date})" if f.date else ""
-    return (f"| {_cell((f.source or f.doc) + date)} | {_cell(f.text)} | {_cell(value)} "
-            f"| {_cell(f.attribution or '')} | {_cell(q, escaped=True)} |")
+    return _cell(q, escaped=True)
+
+
+def _outlets(a: Agreement) -> str:
+    return ", ".join(_link(name, url) for name, url in a.outlets)
+
+
+def _link(text: str, url: str | None) -> str:
+    label = _cell(text)
+    if not url:
+        return label
+    return f"[{label}]({urlquote(url, safe=_URL_SAFE)})"
 
 
 def _escape(s: str) -> str:
@@ -76,4 +124,4 @@ def _escape(s: str) -> str:
 
 def _cell(s: str, escaped: bool = False) -> str:
     s = s if escaped else _escape(s)
-    return " ".join(s.replace("|", "\\|").split())
+    return _SPACES.sub(" ", s.replace("|", "\\|")).strip()

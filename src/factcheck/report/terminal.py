@@ -6,6 +6,7 @@ the figure in each quote is marked with [brackets] instead of bold.
 
 from __future__ import annotations
 
+import io
 from itertools import groupby
 
 from rich.console import Console
@@ -20,6 +21,15 @@ from factcheck.rules.wording import number
 from factcheck.severity import SEVERITIES, TERMINAL_STYLE
 
 HEADINGS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
+
+
+def render_text(report: Report, width: int = 80) -> str:
+    """The terminal report as plain text, for a file or a pipe: no colour, no trailing blanks."""
+    buf = io.StringIO()
+    render(report, Console(file=buf, width=width, no_color=True, highlight=False,
+                           force_terminal=False, emoji=False))
+    # rich pads wrapped lines to the width; a file wants no trailing blanks.
+    return "".join(line.rstrip() + "\n" for line in buf.getvalue().splitlines())
 
 
 def render(report: Report, console: Console | None = None) -> None:
