@@ -70,6 +70,10 @@ def check_document(doc, want: dict) -> None:
     for field in DOC_FIELDS:
         if field in want:
             assert getattr(doc, field) == want[field], field
+    if "prose" in want:  # the words of the text, however blanked (Markdown markup)
+        assert " ".join(doc.text.split()) == want["prose"], doc.text
+    if "length" in want:  # blanking keeps every offset: the text is as long as the file
+        assert len(doc.text) == want["length"]
     if "text_starts" in want:
         assert doc.text.startswith(want["text_starts"]), doc.text[:200]
     for absent in want.get("not_in_text", []):

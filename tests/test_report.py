@@ -30,7 +30,9 @@ POST = ("Three people in Lviv were injured, the mayor said.\n"
 def _fact(doc, text, figure, **kw):
     start = text.index(figure)
     line = next(s for s in text.split("\n") if figure in s)
-    return dict(doc=doc, text=figure, start=start, end=start + len(figure), sentence=line, **kw)
+    row, col = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+    return dict(doc=doc, text=figure, start=start, end=start + len(figure), sentence=line,
+                line=row, column=col, **kw)
 
 
 @pytest.fixture()
@@ -159,16 +161,26 @@ def test_github_escapes_newlines_and_property_separators(report):
     assert "title=FC001 x%2Cy%3Az::" in line
 
 
-def test_markdown_front_matter_shifts_lines(tmp_path, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    body = "Intro line.\nIn Lviv two people were hurt.\n"
-    Path("a.md").write_text("---\nsource: A\n---\n" + body, encoding="utf-8")
+@pytest.mark.parametrize(("name", "data", "where"), [
+    ("a.md", "---\nsource: A\n---\nIntro line.\nIn Lviv two people were hurt.\n", (5, 9)),
+    ("crlf.txt", "Intro line.\r\nIn Lviv two people were hurt.\r\n", (2, 9)),
+    ("bom.txt", "\ufeffIn Lviv two people were hurt.\n", (1, 9)),
+    ("wrapped.md", "In Lviv\n> quoted: and\n> two people\n", (3, 3)),
+    ("recs.jsonl", '{"id": "r1", "text": "x"}\n{"id": "r2", "text": "In Lviv\\ntwo hurt."}\n', (2, 9)),
+])
+def test_facts_know_their_line_and_column(tmp_path, monkeypatch, name, data, where):
+    """1-based, in characters, in the file: after front matter, a BOM, CRLF; for a JSONL
+    record, the record's line and the place in its text value."""
+    from factcheck.corpus import read_documents
+    from factcheck.extract import extract_facts
     from factcheck.report.locate import Locator
 
-    fact = example_facts([{"doc": "a.md", "text": "two", "start": body.index("two"),
-                           "value": 2}])[0]
-    place = Locator([Document(id="a.md", text=body, path="a.md")]).place(fact)
-    assert (place.line, place.column) == (5, 9)
+    monkeypatch.chdir(tmp_path)
+    Path(name).write_bytes(data.encode("utf-8"))
+    docs = read_documents([name])
+    fact = next(f for f in extract_facts(docs) if f.text == "two")
+    assert (fact.line, fact.column) == where
+    assert str(Locator(docs).place(fact)) == f"{name}:{where[0]}:{where[1]}"
 
 
 def test_write_atomic_creates_the_folder_and_leaves_no_temp_file(tmp_path):

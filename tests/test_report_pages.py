@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from markdown_it import MarkdownIt
 
+from factcheck.draft import Draft, DraftFigure
 from factcheck.models import Document, Finding
 from factcheck.report import formats
 from factcheck.report import render as out
@@ -231,13 +232,6 @@ def test_html_escapes_what_the_sources_wrote(report):
     assert "<b>" not in page and "<i>" not in page and "Daily Bugle &amp; &lt;i&gt;" in page
 
 
-@dataclasses.dataclass(frozen=True)
-class DraftReport(Report):
-    """A report as draft mode gives it: a `draft` beside the findings (issue 8's shape)."""
-
-    draft: Any = None
-
-
 def test_html_walks_a_draft_in_order_with_verdicts_linked_to_evidence(report):
     draft_text = "Four people were hurt in Lviv and 300 drones were launched; 7 tanks were seen."
     draft = example_facts([
@@ -248,14 +242,12 @@ def test_html_walks_a_draft_in_order_with_verdicts_linked_to_evidence(report):
     post_300 = next(f for f in report.facts if f.doc == "post.md" and f.value == 300)
     assert post_300.date
     injured = [f for f in report.facts if f.measure == "injured"]
-    figures = [
-        {"fact": draft[0].to_dict(), "verdict": "contradicted",
-         "evidence": [f.to_dict() for f in injured]},
-        {"fact": draft[1], "verdict": "supported", "evidence": [post_300]},
-        {"fact": draft[2], "verdict": "unsupported", "evidence": []},
-    ]
-    with_draft = DraftReport(report.findings, report.facts, report.rules, report.documents,
-                             draft={"doc": "draft.md", "figures": figures})
+    figures = (
+        DraftFigure(draft[0], "contradicted", tuple(injured)),
+        DraftFigure(draft[1], "supported", (post_300,)),
+        DraftFigure(draft[2], "unsupported"),
+    )
+    with_draft = dataclasses.replace(report, draft=Draft("draft.md", "draft.md", figures))
     page = _page(with_draft)
     section = page[page.index('<section class="draft"'):page.index("</section>")]
     verdicts = re.findall(r'<span class="verdict">(\w+)</span>', section)

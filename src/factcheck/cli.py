@@ -81,6 +81,35 @@ def extract(
 register_check_commands(app)  # `check`, `rules` and `explain` live beside the rule engine
 
 
+@app.command()
+def config(
+    config: Annotated[str | None, typer.Option(
+        "--config", metavar="FILE", help="Settings file; default: the nearest one.")] = None,
+) -> None:
+    """Print the effective settings and where each came from."""
+    from pathlib import Path
+
+    from factcheck.config import load_settings, settings_text
+
+    sys.stdout.write(settings_text(load_settings(Path(config) if config else None)))
+
+
+def _version(value: bool) -> None:
+    if value:
+        from factcheck import __version__
+
+        print(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Cross-source numeric consistency checker for news."""
+
+
 def main() -> None:
     """Entry point: every failure ends as one line on stderr and a defined exit status."""
     for stream in (sys.stdout, sys.stderr):

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+import factcheck.cli_help  # noqa: F401  (help without Python types; see the module)
 from factcheck.corpus import INPUT_KINDS
 from factcheck.errors import FactcheckError
 from factcheck.extract import BACKENDS
@@ -16,9 +17,9 @@ InputKind = Enum("InputKind", {name: name for name in INPUT_KINDS}, type=str)
 Extractor = Enum("Extractor", {name: name for name in BACKENDS}, type=str)
 
 PathsArg = Annotated[list[str] | None, typer.Argument(
-    help="Files or folders (a folder is a story); - or nothing for stdin.")]
+    metavar="PATH", help="Files or folders (a folder is a story); - or nothing for stdin.")]
 InputOpt = Annotated[InputKind | None, typer.Option(
-    "--input", help="Input kind; default: by extension.")]
+    "--input", metavar="KIND", help="Input kind; default: by extension.")]
 ExtractorOpt = Annotated[Extractor, typer.Option(help="Quantity backend.")]
 NATIVE = Extractor("native")
 

@@ -22,7 +22,7 @@ import os
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain, islice
 
 from factcheck.errors import FactcheckError
@@ -69,13 +69,14 @@ Progress = Callable[[BatchResult], None]
 
 def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
                  backend: str = "native", jobs: int | None = None, engine: str = "local",
-                 scheduler: str | None = None, keep_documents: bool = False,
+                 scheduler: str | None = None, story_per_file: bool = False,
                  on_start: Callable[[int], Progress] | None = None,
-                 batch_chars: int = BATCH_CHARS):
+                 batch_chars: int = BATCH_CHARS, on_warning: Callable[[str], None] | None = None):
     """The Report of checking every story of the inputs (see the module doc).
 
-    `keep_documents` keeps every document for renderers that point into files
-    (SARIF, GitHub annotations); otherwise only counts are kept. `on_start(n)`
+    The report keeps every document without its text (paths, lines, links and
+    ignore comments, for the renderers and silence.py) and no facts, only
+    their count. `story_per_file` makes each file its own story. `on_start(n)`
     is called with the number of stories and returns a callback run after each.
     """
     from factcheck.corpus.stream import plan_stories
@@ -84,7 +85,8 @@ def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
 
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; expected one of {ENGINES}")
-    plan = plan_stories(paths, input_kind)
+    plan = plan_stories(paths, input_kind, story_per_file=story_per_file,
+                        **({"on_warning": on_warning} if on_warning else {}))
     done = on_start(len(plan.stories)) if on_start else None
     kept: list[Document] = []
 
@@ -93,8 +95,7 @@ def check_corpus(paths: Sequence[str], pack, *, input_kind: str | None = None,
         size = 0
         for story in plan.stories:
             docs = plan.read(story)
-            if keep_documents:
-                kept.extend(docs)
+            kept.extend(replace(d, text="") for d in docs)  # the text is read once, for its facts
             batch += docs
             size += sum(len(d.text) for d in docs)
             if size >= batch_chars:

@@ -20,6 +20,17 @@ class Segment:
 
 
 @dataclass(frozen=True, slots=True)
+class Ignore:
+    """An inline `factcheck: ignore [CODES]` comment: it silences findings on the figures
+    in [start, end) (the next paragraph); no codes means every rule."""
+
+    line: int  # the comment's line in the file, for the warning when it matches nothing
+    start: int
+    end: int
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """One input text, decoded, with what is known about where it came from.
 
@@ -39,6 +50,24 @@ class Document:
     # Spans of page furniture (navigation, bylines, link lists) whose figures are noise.
     # The text itself is never cut, so offsets stay true to the input.
     skip: tuple[tuple[int, int], ...] = ()
+    # Where the text sits in its file, for `path:line:col`: the file line the text
+    # starts on (None: no line to point at, as for the text extracted from an HTML page),
+    # and the offsets in `text` where each later file line starts (None: wherever the
+    # text has a "\n"; a JSONL record's text is all on its record's line).
+    first_line: int | None = 1
+    line_starts: tuple[int, ...] | None = None
+    # Inline ignore comments (`<!-- factcheck: ignore FC001 -->`) and what each covers.
+    ignores: tuple[Ignore, ...] = ()
+
+    def line_index(self) -> list[int]:
+        """Offsets where each line of the text starts in the file (the first is 0)."""
+        if self.line_starts is not None:
+            return [0, *self.line_starts]
+        starts, at = [0], self.text.find("\n")
+        while at >= 0:
+            starts.append(at + 1)
+            at = self.text.find("\n", at + 1)
+        return starts
 
     def is_skipped(self, offset: int) -> bool:
         # skip spans are sorted and disjoint: the last one starting at or before offset decides
@@ -90,7 +119,7 @@ class Quantity:
 # The public fact fields, in the order of the JSON contract in DESIGN.md.
 FACT_FIELDS = (
     "doc", "source", "start", "end", "text", "value", "low", "high", "qualifier", "unit",
-    "kind", "entity", "measure", "location", "attribution", "scope", "sentence",
+    "kind", "entity", "measure", "location", "attribution", "scope", "sentence", "line", "column",
 )
 
 
@@ -115,6 +144,8 @@ class Fact:
     attribution: str | None = None
     scope: str | None = None
     sentence: str | None = None
+    line: int | None = None  # 1-based line of the figure in its file
+    column: int | None = None  # 1-based column, in characters (of the record's text for JSONL)
     # Not in the contract's required list, but carried for the rules and reports.
     actor: str | None = None  # the side the claim comes from ("Russia" for its defence ministry)
     date: str | None = None  # the publication date of the source

@@ -22,4 +22,8 @@ def rules_dir() -> Path:
 
 
 def lexicon_dir() -> Path:
+    """$FACTCHECK_LEXICON (a configured `lexicon` folder), else the default pack's lexicon/."""
+    env = os.environ.get("FACTCHECK_LEXICON")
+    if env:
+        return Path(env)
     return rules_dir() / "lexicon"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from factcheck.corpus.ignores import html_ignores
 from factcheck.corpus.layout import document_with_layout
 from factcheck.models import Document
 
@@ -33,6 +34,7 @@ def read_html(
     if not text or not text.strip():
         on_warning(f"{doc_id}: no article text found in the HTML page; skipped")
         return []
+    # trafilatura's text has no line in the page to point at: facts carry no line.
     return [
         document_with_layout(
             doc_id,
@@ -43,6 +45,8 @@ def read_html(
             title=_meta(page, "title"),
             story=story,
             path=path,
+            first_line=None,
+            ignores=html_ignores(html, text),
         )
     ]
 

@@ -65,6 +65,10 @@ def record_document(line: str, name: str, number: int, *, story: str | None,
         title=meta["title"],
         story=meta["story"] or story,
         path=path,
+        # the record's text sits on its one line: a figure's column is its
+        # place in the "text" value, not in the line of JSON
+        first_line=number,
+        line_starts=(),
     )
 
 

@@ -51,8 +51,14 @@ def document_with_layout(
     title: str | None = None,
     story: str | None = None,
     path: str | None = None,
+    skip: tuple[Span, ...] | list[Span] = (),
+    **where: object,
 ) -> Document:
-    """A Document for `text`; what its metadata leaves open, the text's own shape fills."""
+    """A Document for `text`; what its metadata leaves open, the text's own shape fills.
+
+    `skip` adds spans the reader knows are no prose (ignore comments); `where` passes
+    the Document's position fields through (first_line, line_starts, ignores).
+    """
     layout = analyse_layout(text)
     return Document(
         id=doc_id,
@@ -64,5 +70,6 @@ def document_with_layout(
         story=story,
         path=path,
         segments=layout.segments,
-        skip=layout.skip,
+        skip=merge_spans([*layout.skip, *skip]) if skip else layout.skip,
+        **where,
     )

@@ -40,6 +40,7 @@ class Records:
     item: Input
     lines: list[tuple[int, int]]
     renamed: frozenset[int] = frozenset()  # lines whose id repeats an earlier record's
+    own_story: bool = False  # every record belongs to the file's story, whatever it says
 
 
 @dataclass(slots=True)
@@ -94,12 +95,16 @@ class StoryPlan:
 
 
 def plan_stories(paths: Sequence[str], input_kind: str | None = None, *,
-                 on_warning: Warn = _warn_on_stderr) -> StoryPlan:
+                 story_per_file: bool = False, on_warning: Warn = _warn_on_stderr) -> StoryPlan:
     """Which stories the inputs hold and where each one's documents are (see the module doc).
+
+    With `story_per_file` each file is a story of its own (a JSONL file's records too).
 
     Raises InputError for a missing path or a malformed JSONL record (naming file and line).
     """
-    inputs = plan_inputs(list(paths) or [STDIN], input_kind)
+    inputs = plan_inputs(list(paths) or [STDIN], input_kind, on_warning)
+    if story_per_file:
+        inputs = [replace(item, story=item.name) for item in inputs]
     stories: dict[str, Story] = {}
     plan = StoryPlan([], len(inputs), on_warning,
                      named=", ".join(printable(p) for p in paths) if paths else "-")
@@ -113,13 +118,15 @@ def plan_stories(paths: Sequence[str], input_kind: str | None = None, *,
         if item.name == STDIN or (item.kind == "jsonl" and not _indexable(item.name)):
             try:
                 for doc in _read_one(item, None, on_warning) or []:
+                    doc = replace(doc, story=item.story) if story_per_file else doc
                     story(doc.story or item.story).parts.append(doc)
             except BinaryInput:
                 plan.binary.append(_display_name(item))
         elif item.kind == "jsonl":
             index, renamed = _index(item, on_warning)
             for story_id, lines in index.items():
-                story(story_id).parts.append(Records(item, lines, renamed))
+                story(item.story if story_per_file else story_id).parts.append(
+                    Records(item, lines, renamed, story_per_file))
         else:
             story(item.story).parts.append(item)
     plan.stories = list(stories.values())
@@ -184,6 +191,8 @@ def _read_records(part: Records, on_warning: Warn) -> list[Document]:
                                   on_warning=on_warning)
             if number in part.renamed:
                 doc = replace(doc, id=f"{name}:{number}")
+            if part.own_story:
+                doc = replace(doc, story=item.story)
             docs.append(doc)
     return docs
 

@@ -7,6 +7,7 @@ aggregator page's outlets as Document.segments.
 
 from __future__ import annotations
 
+from factcheck.corpus.ignores import text_ignores
 from factcheck.corpus.layout import document_with_layout
 from factcheck.models import Document
 
@@ -14,4 +15,6 @@ from factcheck.models import Document
 def read_text(text: str, doc_id: str, *, story: str | None, path: str | None) -> list[Document]:
     if not text.strip():
         return []  # an empty input holds no document, and that is no error
-    return [document_with_layout(doc_id, text, story=story, path=path)]
+    ignores, comment_lines = text_ignores(text)
+    return [document_with_layout(doc_id, text, story=story, path=path, skip=comment_lines,
+                                 ignores=ignores)]

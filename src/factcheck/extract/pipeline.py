@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 
 from factcheck.extract.numbers import finite
@@ -35,7 +36,7 @@ def extract_facts(
     document's quantity list to the partner's run-wide `Fact.id`. A rate's
     denominator is carried over from the quantity, and the unit is spelled out
     in words (`Fact.normalized_unit`) once the context stage has said what a
-    count counts.
+    count counts, and the figure's line and column in its file are filled in.
     """
     from factcheck.extract.context import annotate, bare_facts
     from factcheck.extract.frame import assign_frames
@@ -47,12 +48,14 @@ def extract_facts(
     for doc in docs:
         quantities = _drop_skipped(doc, [_finite(q) for q in find(doc.text)])
         base = len(facts)
+        lines = doc.line_index()
         # the context stage returns one fact per quantity, in the same order
         for i, (q, fact) in enumerate(zip(quantities, describe(doc, quantities), strict=True)):
             fact.id = base + i
             if fact.converts is not None:
                 fact.converts += base
             fact.per, fact.second, fact.zone = q.per, q.second, q.zone
+            fact.line, fact.column = _position(doc, lines, fact.start)
             fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
             facts.append(fact)
         if context:
@@ -67,6 +70,14 @@ def _finite(q: Quantity) -> Quantity:
             finite(q.high) is None and q.high is not None:
         q.value = q.low = q.high = None
     return q
+
+
+def _position(doc: Document, lines: list[int], offset: int) -> tuple[int | None, int | None]:
+    """1-based line and column (in characters) of `offset` in the document's file."""
+    if doc.first_line is None:
+        return None, None
+    i = bisect_right(lines, offset) - 1
+    return doc.first_line + i, offset - lines[i] + 1
 
 
 def _drop_skipped(doc: Document, quantities: list[Quantity]) -> list[Quantity]:

@@ -24,7 +24,6 @@ class Format:
     suffixes: tuple[str, ...] = ()  # --output suffixes that choose this format
     machine: bool = False  # read by programs: nothing but its data ever goes to stdout
     sized: bool = False  # the renderer takes a `width` (columns)
-    documents: bool = False  # points into the documents (links, lines): the run keeps them
     help: str = ""
 
     def render(self, report: Report, width: int = 80) -> str:
@@ -36,16 +35,20 @@ class Format:
 FORMATS: tuple[Format, ...] = (
     Format("terminal", "factcheck.report.terminal:render_text", (".txt",), sized=True,
            help="findings by story and severity, for a person at a terminal"),
-    Format("markdown", "factcheck.report.markdown:render", (".md", ".markdown"), documents=True,
+    Format("markdown", "factcheck.report.markdown:render", (".md", ".markdown"),
            help="a report to read on GitHub or in an editor"),
-    Format("html", "factcheck.report.html:render", (".html", ".htm"), documents=True,
+    Format("html", "factcheck.report.html:render", (".html", ".htm"),
            help="one self-contained page, with the disputed figures drawn"),
     Format("json", "factcheck.report.json_report:render", (".json",), machine=True,
            help="findings and summary as JSON (the contract in DESIGN.md)"),
-    Format("sarif", "factcheck.report.sarif:render", (".sarif",), machine=True, documents=True,
+    Format("sarif", "factcheck.report.sarif:render", (".sarif",), machine=True,
            help="SARIF 2.1.0 for code-scanning tools"),
-    Format("github", "factcheck.report.github:render", machine=True, documents=True,
+    Format("github", "factcheck.report.github:render", machine=True,
            help="GitHub Actions workflow commands (annotations)"),
+    Format("junit", "factcheck.report.junit:render", (".xml",), machine=True,
+           help="JUnit XML: one test case per story, a failure per error or warning"),
+    Format("concise", "factcheck.report.concise:render", machine=True,
+           help="one line per finding, path:line:col: CODE message (as ruff prints)"),
 )
 
 DEFAULT = "terminal"

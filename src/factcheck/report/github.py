@@ -1,10 +1,14 @@
 """`--format github`: workflow commands that GitHub Actions shows as annotations.
 
     ::error file=a.txt,line=3,col=14,title=FC001 conflicting-values::Lviv …
+
+In draft mode each contradicted or unsupported figure of the draft is
+annotated on the draft's own line, before the sources' findings.
 """
 
 from __future__ import annotations
 
+from factcheck.report.issues import evidence_text, issues
 from factcheck.report.locate import Locator
 from factcheck.report.summary import Report
 from factcheck.severity import GITHUB_COMMAND
@@ -13,19 +17,18 @@ from factcheck.severity import GITHUB_COMMAND
 def render(report: Report) -> str:
     locator = Locator(report.documents)
     lines = []
-    for f in report.findings:
+    for issue in issues(report):
         props = {}
-        if f.facts:
-            place = locator.place(f.facts[0])
-            if place.uri:
-                props["file"] = place.uri
-            if place.line:
-                props.update(line=place.line, col=place.column, endColumn=place.end_column)
-        props["title"] = f"{f.rule} {f.name}"
-        where = "; ".join(f"{x.source or x.doc}: {x.text}" for x in f.facts)
-        message = f"{f.message} [{where}]" if where else f.message
+        place = locator.place(issue.facts[0]) if issue.facts else None
+        if place and place.uri:
+            props["file"] = place.uri
+        if place and place.line:
+            props.update(line=place.line, col=place.column, endColumn=place.end_column)
+        props["title"] = f"{issue.code} {issue.name}"
+        where = evidence_text(issue)
+        message = f"{issue.message} [{where}]" if where else issue.message
         args = ",".join(f"{k}={_property(str(v))}" for k, v in props.items())
-        lines.append(f"::{GITHUB_COMMAND[f.severity]} {args}::{_data(message)}")
+        lines.append(f"::{GITHUB_COMMAND[issue.severity]} {args}::{_data(message)}")
     return "".join(line + "\n" for line in lines)
 
 

@@ -1,15 +1,14 @@
-"""Where a fact sits in its file, as line and column, for SARIF and GitHub annotations.
+"""Where a fact sits: its file as given, and the line and column the extractor found.
 
-Offsets are into a document's decoded text. For a plain-text file that is the
-file; for Markdown it is the body after the front matter, found again in the
-file; for HTML and JSONL records there is no line in the file to point at.
+The reader knows each document's place in its file (a Markdown body after its
+front matter, a JSONL record's line), so facts carry `line` and `column`; a
+report only pairs them with the file's path. HTML gives no line.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from factcheck.models import Document, Fact
 
@@ -21,37 +20,27 @@ class Place:
     column: int | None = None  # 1-based, in characters
     end_column: int | None = None
 
+    def __str__(self) -> str:
+        """`path:line:col`, as compilers and linters write it."""
+        parts = [self.uri or "<stdin>"]
+        if self.line:
+            parts += [str(self.line), str(self.column)]
+        return ":".join(parts)
+
 
 class Locator:
     def __init__(self, documents: Sequence[Document]):
-        self._docs = {d.id: d for d in documents}
-        self._files: dict[str, tuple[str, int] | None] = {}
+        self._paths = {d.id: d.path for d in documents}
 
     def place(self, fact: Fact) -> Place:
-        doc = self._docs.get(fact.doc)
-        path = (doc.path if doc else None) or (fact.doc if Path(fact.doc).is_file() else None)
-        if path is None:
-            return Place(None)
-        found = self._file(path, doc.text if doc else None)
-        if found is None:
+        path = self._paths.get(fact.doc)
+        if path is None and fact.doc not in self._paths:
+            path = fact.doc if fact.doc and not fact.doc.startswith("<") else None
+        if not fact.line:
             return Place(path)
-        text, base = found
-        at = base + fact.start
-        line_start = text.rfind("\n", 0, at) + 1
-        line = text.count("\n", 0, at) + 1
-        column = at - line_start + 1
-        return Place(path, line, column, column + (fact.end - fact.start))
+        return Place(path, fact.line, fact.column, (fact.column or 1) + (fact.end - fact.start))
 
-    def _file(self, path: str, body: str | None) -> tuple[str, int] | None:
-        """The file's text and where the document's text starts in it, once per file."""
-        if path not in self._files:
-            self._files[path] = None
-            try:
-                text = Path(path).read_bytes().decode("utf-8", errors="replace")
-            except OSError:
-                return None
-            if body is None or text == body:
-                self._files[path] = (text, 0)
-            elif body and (at := text.find(body)) >= 0:
-                self._files[path] = (text, at)
-        return self._files[path]
+
+def where(fact: Fact, locator: Locator | None = None) -> str:
+    """`path:line:col` of a fact, for reports a person reads."""
+    return str((locator or Locator(())).place(fact))

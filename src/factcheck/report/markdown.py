@@ -23,6 +23,7 @@ from factcheck.report.evidence import (
     subject,
     telling,
 )
+from factcheck.report.locate import Locator
 from factcheck.report.quotes import quote
 from factcheck.report.reading import NBSP, day
 from factcheck.report.summary import Report
@@ -46,18 +47,23 @@ def render(report: Report) -> str:
          f"| {counts['error']} | {counts['warning']} | {counts['info']} |"),
         "",
     ]
+    locator = Locator(report.documents)
+    if report.draft is not None:
+        from factcheck.report.draft_view import render_markdown
+
+        out += render_markdown(report.draft, locator, _escape, _cell)
     if not report.findings:
         out += ["No findings: the sources do not contradict each other on any figure.", ""]
     links = Links(report.documents)
     for view in stories(report):
-        out += _story(report, view, links)
+        out += _story(report, view, links, locator)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _story(report: Report, view: StoryView, links: Links) -> list[str]:
+def _story(report: Report, view: StoryView, links: Links, locator: Locator) -> list[str]:
     out = [f"## Story: {_cell(view.name or '(one story)')}", ""]
     for i in view.findings:
-        out += _finding(report.findings[i], links, view.beside.get(i, []))
+        out += _finding(report.findings[i], links, locator, view.beside.get(i, []))
     if view.agreements:
         out += ["### Corroborated figures", "",
                 "Figures that independent sources give identically, and that no dispute covers.", "",
@@ -67,7 +73,7 @@ def _story(report: Report, view: StoryView, links: Links) -> list[str]:
     return out
 
 
-def _finding(f: Finding, links: Links, beside: list[Agreement]) -> list[str]:
+def _finding(f: Finding, links: Links, locator: Locator, beside: list[Agreement]) -> list[str]:
     rows = evidence(f, links)
     # A column nobody fills is left out; "about" tells parts from wholes, places from totals.
     columns = {"outlet": [_link(r.outlet, r.url) + (f" (×{r.repeats})" if r.repeats > 1 else "")
@@ -76,7 +82,8 @@ def _finding(f: Finding, links: Links, beside: list[Agreement]) -> list[str]:
                "date": [_cell(day(r.fact.date)) for r in rows],
                "figure": [_cell(r.figure).replace(" ", NBSP) for r in rows],  # "at least 84" whole
                "said by": [_cell(r.fact.attribution or "") for r in rows],
-               "quote": [_quote(r) for r in rows]}
+               "quote": [_quote(r) for r in rows],
+               "where": [_where(locator, r.fact) for r in rows]}
     shown = [name for name, cells in columns.items() if any(cells) or name == "outlet"]
     out = [
         f"### {LABEL[f.severity]} · {f.rule} {f.name}: {_escape(subject(f))}",
@@ -96,6 +103,12 @@ def _finding(f: Finding, links: Links, beside: list[Agreement]) -> list[str]:
         out += [f"- {_cell(a.figure)}: {_outlets(a)}" for a in beside]
         out.append("")
     return out
+
+
+def _where(locator: Locator, fact) -> str:
+    """`path:line:col`, for an editor to jump to; nothing for a figure with no file."""
+    place = locator.place(fact)
+    return f"`{_cell(str(place))}`" if place.uri else ""
 
 
 def _quote(r: Evidence) -> str:

@@ -1,7 +1,8 @@
 """`--format sarif`: SARIF 2.1.0 for code-scanning dashboards.
 
-One result per finding; its first fact is the location, the others related
-locations. No timestamps or absolute paths, so the same input gives the same bytes.
+One result per finding (and per contradicted or unsupported draft figure);
+its first fact is the location, the others related locations; each carries
+a content fingerprint (see fingerprints.py) in `partialFingerprints`. No timestamps or absolute paths, so the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from urllib.parse import quote as url_quote
 
 from factcheck import __version__
 from factcheck.models import Fact
+from factcheck.report.issues import issues
 from factcheck.report.locate import Locator
 from factcheck.report.summary import Report
 from factcheck.rules.wording import figure
@@ -21,7 +23,6 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 def render(report: Report) -> str:
     locator = Locator(report.documents)
-    index = {r.code: i for i, r in enumerate(report.rules)}
     rules = [{
         "id": r.code,
         "name": r.name,
@@ -30,18 +31,31 @@ def render(report: Report) -> str:
         "defaultConfiguration": {"level": SARIF_LEVEL[r.severity]},
         "properties": {"kind": r.kind},
     } for r in report.rules]
+    if report.draft is not None:
+        from factcheck.draft import CODES, DESCRIPTIONS, NAMES, SEVERITY
+
+        rules += [{
+            "id": CODES[v],
+            "name": NAMES[v],
+            "shortDescription": {"text": NAMES[v].replace("-", " ")},
+            "fullDescription": {"text": DESCRIPTIONS[v]},
+            "defaultConfiguration": {"level": SARIF_LEVEL[SEVERITY[v]]},
+            "properties": {"kind": "draft"},
+        } for v in ("contradicted", "unsupported")]
+    index = {r["id"]: i for i, r in enumerate(rules)}
     results = []
-    for f in report.findings:
-        locations = [_location(locator, x, i) for i, x in enumerate(f.facts)]
+    for issue in issues(report):
+        locations = [_location(locator, x, i) for i, x in enumerate(issue.facts)]
         result = {
-            "ruleId": f.rule,
-            "level": SARIF_LEVEL[f.severity],
-            "message": {"text": f.message},
+            "ruleId": issue.code,
+            "level": SARIF_LEVEL[issue.severity],
+            "message": {"text": issue.message},
             "locations": locations[:1],
-            "properties": {"story": f.story, "key": f.key},
+            "partialFingerprints": {"factcheckContent/v1": issue.fingerprint},
+            "properties": {"story": issue.story, "key": issue.key},
         }
-        if f.rule in index:
-            result["ruleIndex"] = index[f.rule]
+        if issue.code in index:
+            result["ruleIndex"] = index[issue.code]
         if len(locations) > 1:
             result["relatedLocations"] = locations[1:]
         results.append(result)

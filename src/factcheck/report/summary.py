@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from factcheck.facts import outlet, source_of
 from factcheck.models import Document, Fact, Finding
 from factcheck.rules.rule import Rule
 from factcheck.severity import SEVERITIES
+
+if TYPE_CHECKING:
+    from factcheck.draft import Draft
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Report:
     rules: Sequence[Rule]
     documents: Sequence[Document] = field(default=())
     tally: Tally | None = None
+    draft: Draft | None = None  # draft mode: each figure of the draft with its verdict
 
     @property
     def stories(self) -> int:
@@ -38,10 +43,12 @@ class Report:
 
     @property
     def sources(self) -> int:
-        """Distinct outlets: each aggregator section counts as its own outlet."""
+        """Distinct outlets: each aggregator section counts as its own outlet (a draft is none)."""
         if self.tally:
             return self.tally.sources
-        return len(sources_of(self.documents, self.facts))
+        mine = self.draft.doc if self.draft is not None else None
+        return len(sources_of([d for d in self.documents if d.id != mine],
+                              [f for f in self.facts if f.doc != mine]))
 
     @property
     def fact_count(self) -> int:
@@ -53,9 +60,35 @@ class Report:
             out[f.severity] += 1
         return out
 
+    def shown(self, min_severity: str = "info",
+              selects: Callable[[str], bool] = lambda code: True) -> Report:
+        """The report with only what is at least `min_severity` and selected by code."""
+        from factcheck.severity import RANK
+
+        def keep(code: str, severity: str) -> bool:
+            return RANK[severity] >= RANK[min_severity] and selects(code)
+
+        draft = self.draft
+        if draft is not None:
+            draft = replace(draft, figures=tuple(f for f in draft.figures
+                                                 if keep(f.code, f.severity)))
+        return replace(self, findings=[f for f in self.findings if keep(f.rule, f.severity)],
+                       draft=draft)
+
+    def severities(self) -> list[str]:
+        """What weighs for --fail-on: every finding, and every draft figure's verdict."""
+        out = [f.severity for f in self.findings]
+        if self.draft is not None:
+            out += [f.severity for f in self.draft.figures]
+        return out
+
     def summary(self) -> dict[str, object]:
-        return {"stories": self.stories, "sources": self.sources, "facts": self.fact_count,
-                "rules": len(self.rules), "findings": self.counts()}
+        out: dict[str, object] = {
+            "stories": self.stories, "sources": self.sources, "facts": self.fact_count,
+            "rules": len(self.rules), "findings": self.counts()}
+        if self.draft is not None:
+            out["draft"] = self.draft.counts()
+        return out
 
     def kind_of(self, finding: Finding) -> str:
         for rule in self.rules:

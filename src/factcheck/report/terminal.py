@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Fact, Finding
+from factcheck.report.locate import Locator
 from factcheck.report.quotes import interval, key_text, quote
 from factcheck.report.summary import Report, summary_line
 from factcheck.rules.wording import number
@@ -36,6 +37,11 @@ def render(report: Report, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     plain = console.no_color or console.color_system is None
     console.print(Text(summary_line(report), style="bold"))
+    locator = Locator(report.documents)
+    if report.draft is not None:
+        from factcheck.report.draft_view import render_terminal
+
+        render_terminal(report.draft, console, locator, plain)
     if not report.findings:
         console.print("No findings: the sources do not contradict each other on any figure.")
         return
@@ -50,10 +56,10 @@ def render(report: Report, console: Console | None = None) -> None:
                 console.print(Text(f"{HEADINGS[severity]} ({len(by_severity[severity])})",
                                    style=TERMINAL_STYLE[severity]))
                 for finding in by_severity[severity]:
-                    _finding(console, finding, plain)
+                    _finding(console, finding, plain, locator)
 
 
-def _finding(console: Console, f: Finding, plain: bool) -> None:
+def _finding(console: Console, f: Finding, plain: bool, locator: Locator) -> None:
     head = Text("  ")
     head.append(f.severity.upper(), style=TERMINAL_STYLE[f.severity])
     head.append(f" {f.rule} {f.name}", style="bold")
@@ -61,7 +67,7 @@ def _finding(console: Console, f: Finding, plain: bool) -> None:
     console.print(Padding(Text(f.message), (0, 0, 0, 4), expand=False))
     console.print(Padding(Text(f"key: {key_text(f.key)}", style="dim"), (0, 0, 0, 4), expand=False))
     for fact in f.facts:
-        _evidence(console, fact, plain)
+        _evidence(console, fact, plain, locator)
 
 
 def _hanging(console: Console, marker: str, body: Text, indent: int) -> None:
@@ -73,7 +79,7 @@ def _hanging(console: Console, marker: str, body: Text, indent: int) -> None:
     console.print(grid)
 
 
-def _evidence(console: Console, fact: Fact, plain: bool) -> None:
+def _evidence(console: Console, fact: Fact, plain: bool, locator: Locator) -> None:
     line = Text()
     line.append(fact.source or fact.doc, style="bold")
     line.append(f": {number(fact.value)}")
@@ -87,6 +93,7 @@ def _evidence(console: Console, fact: Fact, plain: bool) -> None:
     if fact.date:
         line.append(f", {fact.date}", style="dim")
     _hanging(console, "• ", line, 4)
+    console.print(Padding(Text(str(locator.place(fact)), style="dim"), (0, 0, 0, 6), expand=False))
     before, figure, after = quote(fact)
     if not (before or figure or after):
         return

@@ -47,11 +47,17 @@ def pack_files(path: str | Path) -> list[Path]:
 
 
 def load_pack(extra: Sequence[str | Path] = (), default: bool = True) -> RulePack:
-    """The rules to check with. Codes are unique across everything loaded."""
-    files: list[Path] = default_files() if default else []
-    for path in extra:
-        files.extend(pack_files(path))
-    return pack_of(load_rule(f) for f in files)
+    """The rules to check with. Codes are unique inside a pack; a later pack's rule with
+    an earlier pack's code replaces it (a house pack overriding one default rule)."""
+    packs = [default_files()] if default else []
+    packs += [pack_files(path) for path in extra]
+    merged: dict[str, Rule] = {}
+    for files in packs:
+        mine = pack_of(load_rule(f) for f in files).rules if files else ()
+        for rule in mine:
+            merged.pop(rule.code, None)
+        merged.update((r.code, r) for r in mine)
+    return pack_of(merged.values())
 
 
 def pack_of(rules: Iterable[Rule]) -> RulePack:

@@ -1,0 +1,182 @@
+"""Draft mode: every figure of an editor's draft against the sources, figure by figure.
+
+    judge_draft(draft_facts, source_facts, pack) -> Draft
+
+A draft figure is **supported** when a source states a value its wording
+allows (the evidence: those source figures), **contradicted** when sources
+give the same quantity only values it cannot hold (the evidence: those), and
+**unsupported** when no source states the quantity at all. The draft is never
+a source: it corroborates nothing, and its figures are judged whatever the
+dates ("17 injured" in a draft written a day after sources saying 12 is not
+"the toll rose" — no source says 17).
+
+"The same quantity" is one question, answered by `same_quantity` with the
+conflict rule's own grouping (its comparable rows, key columns, story places
+and each outlet's own figures), so draft mode improves whenever the rule
+engine's alignment does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from factcheck.facts import fact_table
+from factcheck.models import Fact
+from factcheck.rules.kinds import KINDS
+from factcheck.rules.kinds.base import (
+    candidates,
+    kept,
+    own_figures,
+    own_floors,
+    sentences_of,
+    split_groups,
+)
+from factcheck.rules.lexicon import monotonic_measures
+from factcheck.rules.params import validate
+from factcheck.rules.places import with_story_places
+from factcheck.rules.rule import Rule
+
+VERDICTS = ("contradicted", "unsupported", "supported")
+# How a verdict weighs for --fail-on, --min-severity and the machine formats, and the
+# code it is known by (to select, ignore or silence it like a rule's findings).
+SEVERITY = {"contradicted": "error", "unsupported": "warning", "supported": "info"}
+CODES = {"contradicted": "FD001", "unsupported": "FD002", "supported": "FD003"}
+NAMES = {"contradicted": "draft-contradicted", "unsupported": "draft-unsupported",
+         "supported": "draft-supported"}
+DESCRIPTIONS = {
+    "contradicted": "A figure of the draft that the sources give differently for the same "
+                    "quantity.",
+    "unsupported": "A figure of the draft that no source states.",
+    "supported": "A figure of the draft that a source states.",
+}
+
+
+@dataclass(frozen=True)
+class DraftFigure:
+    fact: Fact
+    verdict: str  # supported · contradicted · unsupported
+    evidence: tuple[Fact, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return CODES[self.verdict]
+
+    @property
+    def severity(self) -> str:
+        return SEVERITY[self.verdict]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"fact": self.fact.to_dict(), "verdict": self.verdict,
+                "evidence": [e.to_dict() for e in self.evidence]}
+
+
+@dataclass(frozen=True)
+class Draft:
+    doc: str
+    path: str | None
+    figures: tuple[DraftFigure, ...]
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(VERDICTS, 0)
+        for f in self.figures:
+            out[f.verdict] += 1
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"doc": self.doc, "figures": [f.to_dict() for f in self.figures],
+                "summary": self.counts()}
+
+
+def alignment_rule(pack: Sequence[Rule]) -> dict[str, Any]:
+    """The parameters of the pack's conflict rule (its defaults when the pack has none)."""
+    for rule in pack:
+        if rule.kind == "conflict":
+            return rule.params
+    return validate({}, KINDS["conflict"].params())
+
+
+@dataclass(frozen=True)
+class Match:
+    """The source facts that are the same quantity as one draft fact (`same`), and those
+    of them the conflict rule would set against another outlet's (`compared`)."""
+
+    same: tuple[int, ...] = ()
+    compared: tuple[int, ...] = ()
+
+
+def same_quantity(facts: Sequence[Fact], is_draft: Sequence[bool],
+                  params: dict[str, Any]) -> dict[int, Match]:
+    """For each draft fact (by position in `facts`) that can be compared, the source
+    facts that are the same quantity, as the conflict rule groups them.
+
+    `compared` leaves out what the rule leaves out of a source's own figures (a plain
+    figure it also states as a floor, superseded running updates of a toll, figures
+    of a source speaking of several counts), so a source is set against the draft by
+    what it means, as the rule sets it against other sources.
+    """
+    table = fact_table(facts)
+    table["draft"] = np.asarray(is_draft, dtype=bool)
+    t = candidates(table, params)
+    if t.empty:
+        return {}
+    t = with_story_places(t, params["key"], params)
+    cols = ["story", *params["key"]]
+    fields = ("pos", "src", "lo", "hi", "measure", "qualifier", "draft")
+    monotonic = monotonic_measures()
+    out: dict[int, Match] = {int(p): Match() for p in t["pos"][t["draft"]]}
+    for _, rows in split_groups(t, cols, fields):
+        drafts = [p for p, d in zip(rows["pos"], rows["draft"], strict=True) if d]
+        if not drafts:
+            continue
+        sources = kept(rows, [not d for d in rows["draft"]])
+        same = tuple(int(x) for x in sources["pos"])
+        sources = own_floors(sources, params)
+        grows = [m in monotonic for m in sources["measure"]]
+        said = sentences_of(sources["pos"], facts)
+        sources = kept(sources, own_figures(sources, grows, said, params))
+        compared = tuple(int(x) for x in sources["pos"])
+        for p in drafts:
+            out[int(p)] = Match(same, compared)
+    return out
+
+
+def judge_draft(draft: Sequence[Fact], sources: Sequence[Fact], pack: Sequence[Rule],
+                doc: str, path: str | None = None) -> Draft:
+    """Every figure of the draft with its verdict and evidence, in the draft's order.
+
+    The draft's figures are put in the sources' story so that they are grouped with
+    them; figures of a kind never compared (dates, years, ordinals, durations) get
+    no verdict.
+    """
+    from factcheck.facts import interval
+
+    params = alignment_rule(pack)
+    story = next((f.story for f in sources if f.story), None)
+    placed = [replace(f, story=story) for f in draft] if story else list(draft)
+    facts = [*placed, *sources]
+    matches = same_quantity(facts, [True] * len(placed) + [False] * len(sources), params)
+    skip = set(params["skip_kinds"])
+    figures = []
+    for i, fact in enumerate(draft):
+        if fact.kind in skip or interval(fact) is None:
+            continue
+        match = matches.get(i, Match())
+        own = interval(fact)
+        agree = [facts[p] for p in match.same if _overlap(own, interval(facts[p]))]
+        if agree:
+            figures.append(DraftFigure(fact, "supported", tuple(agree)))
+        elif match.compared:
+            figures.append(DraftFigure(fact, "contradicted",
+                                       tuple(facts[p] for p in match.compared)))
+        else:
+            figures.append(DraftFigure(fact, "unsupported",
+                                       tuple(facts[p] for p in match.same)))
+    return Draft(doc=doc, path=path, figures=tuple(figures))
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float] | None) -> bool:
+    return b is not None and a[0] <= b[1] and b[0] <= a[1]
