@@ -1,8 +1,27 @@
-"""conflict: sources give figures for the same key whose intervals do not overlap."""
+"""conflict: sources give figures for the same key whose intervals do not overlap.
+
+A count that changes as a story unfolds (a toll, the missing) is a snapshot:
+two sources disagree about it only when they speak of the same moment. A pair
+is graded by what the texts show about that moment:
+
+  same stage   both sources agree on another changing count of the story (the
+               same death toll beside different injured counts) and neither says
+               the count has just risen ("rose to"); or the count is a past
+               period's, which is settled: the rule's severity;
+  same day     both dated the same day, nothing else known: `unanchored_severity`;
+  unsure       a count said to have risen, or undated, or worded as a running
+               count ("so far", "at the moment") with nothing to anchor it:
+               `unsure_stage_severity`, with a note that the figures may be of
+               different moments.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
 
 import pandas as pd
 
@@ -20,7 +39,7 @@ from factcheck.rules.kinds.base import (
     split_groups,
     time_order,
 )
-from factcheck.rules.params import Grouping, choice, flag, number
+from factcheck.rules.params import Grouping, choice, flag, number, word, words
 from factcheck.rules.places import place_params, with_story_places
 from factcheck.severity import SEVERITIES
 
@@ -36,6 +55,32 @@ class Conflict(Kind):
                 "defer_monotonic_updates": flag(
                     True, "a toll that only grows, from sources of different dates, is an "
                           "update (see the update kind), not a conflict"),
+                "changing_measures": words(
+                    [], "counts that go up and down as a story unfolds (the missing, those in "
+                        "hospital): figures from sources of different dates are different "
+                        "moments and are not compared"),
+                "rising_words": words(
+                    [], "words in a figure's sentence that say its count has just changed "
+                        "(\"rose to\", \"a further\"): a disagreement with such a figure may be "
+                        "two moments of the count, whatever else agrees"),
+                "running_count_words": words(
+                    [], "words that make a figure a running count (\"so far\", \"at the "
+                        "moment\"): without another agreeing count, a disagreement with such a "
+                        "figure may be two moments of it"),
+                "stage_gap": number(
+                    0.01, "two sources agree on a count, and so speak of the same moment, when "
+                          "their figures for it are this close (a share of the larger)"),
+                "unanchored_severity": choice(
+                    SEVERITIES, "warning",
+                    "a changing count from two sources dated the same day that agree on no "
+                    "other changing count of the story"),
+                "unsure_stage_severity": choice(
+                    SEVERITIES, "info",
+                    "a changing count from undated sources, or worded as a running count, "
+                    "when nothing shows the sources speak of the same moment"),
+                "unsure_stage_note": word(
+                    "the figures may be counts of different moments",
+                    "added to the message of a disagreement graded unsure"),
                 **own_figure_params(),
                 **place_params(),
                 "round_figure_gap": number(
@@ -64,39 +109,123 @@ class Conflict(Kind):
         several = g["src"].transform("nunique") >= 2
         hits = t[(split & several).to_numpy()]
         monotonic = ctx.monotonic if p["defer_monotonic_updates"] else frozenset()
+        changing = ctx.monotonic | frozenset(p["changing_measures"])
+        stages = _shared_stages(t, cols, changing, p["stage_gap"])
+        rising = _phrases(tuple(p["rising_words"]))
+        running = _phrases(tuple(p["running_count_words"]))
         for values, rows in split_groups(hits, cols, FIELDS):
             rows = own_floors(rows, p)
             grows = [m in ctx.monotonic for m in rows["measure"]]
             said = sentences_of(rows["pos"], ctx.facts)
             rows = kept(rows, own_figures(rows, grows, said, p))
-            positions, all_round = _disagreeing(rows, monotonic, p)
-            if positions:
-                story, key = key_of(cols, values)
-                severity = p["round_figure_severity"] if all_round else None
-                yield ctx.finding(rule, story, key, positions, severity=severity)
+            story, key = key_of(cols, values)
+            moment = _Moment(story, tuple(values[1:]), key.get("scope") == "period", stages,
+                             (rising, running), ctx, frozenset(changing), monotonic)
+            for grade, (positions, all_round) in _disagreeing(rows, moment, p).items():
+                severity = p["round_figure_severity"] if all_round and grade == "same" \
+                    else None if grade == "same" else p[GRADE_SEVERITY[grade]]
+                finding = ctx.finding(rule, story, key, positions, severity=severity)
+                if grade == "unsure":
+                    finding = replace(finding, message=f"{finding.message} ({p['unsure_stage_note']})")
+                yield finding
 
+
+GRADE_SEVERITY = {"day": "unanchored_severity", "unsure": "unsure_stage_severity"}
+
+
+@cache
+def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alts = "|".join(re.escape(w.lower()) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+
+
+def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
+                   gap: float) -> dict[tuple, tuple[set[tuple], set[tuple]]]:
+    """For each (story, source, source) pair, the keys of changing counts on which the
+    two agree (figures within `gap` of each other) and those on which they cannot
+    (intervals apart), vague figures aside: what shows whether they speak of the
+    same moment."""
+    mask = t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
+    out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
+    for values, group in split_groups(t[mask], cols, ("src", "value", "lo", "hi")):
+        figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
+                                 strict=True)))
+        for a, (src_a, x, lo_a, hi_a) in enumerate(figures):
+            for src_b, y, lo_b, hi_b in figures[a + 1:]:
+                if src_a == src_b:
+                    continue
+                pair = (src_a, src_b) if src_a < src_b else (src_b, src_a)
+                agree, apart = out.setdefault((values[0], *pair), (set(), set()))
+                if abs(x - y) <= gap * max(abs(x), abs(y)):
+                    agree.add(tuple(values[1:]))
+                elif lo_a > hi_b or lo_b > hi_a:
+                    apart.add(tuple(values[1:]))
+    return out
+
+
+class _Moment:
+    """Whether two figures of one key from two sources speak of the same moment."""
+
+    def __init__(self, story, key, settled, stages, words, ctx, changing, deferred):
+        self.story, self.key, self.settled = story, key, settled
+        self.stages, self.words = stages, words
+        self.ctx, self.changing, self.deferred = ctx, changing, deferred
+
+    def grade(self, rows: dict[str, list], i: int, j: int) -> str | None:
+        """same · day · unsure, or None when the pair is not compared at all."""
+        measure = rows["measure"][i]
+        if measure not in self.changing or self.settled:
+            return "same"  # not a snapshot: a fixed count, or a past period's, settled
+        order = time_order(rows["when"][i], rows["day_only"][i], rows["when"][j], rows["day_only"][j])
+        if order != 0:
+            # A later toll is an update (the update rules speak to it); a count that
+            # goes up and down is simply another moment.
+            return None if measure in self.deferred or measure not in self.ctx.monotonic else "same"
+        rising, running = self.words
+        pi, pj = rows["pos"][i], rows["pos"][j]
+        if self._says(rising, pi) or self._says(rising, pj):
+            return "unsure"  # a count said to have just risen may be the later moment
+        a, b = sorted((rows["src"][i], rows["src"][j]))
+        agree, apart = self.stages.get((self.story, a, b), ((), ()))
+        if len(set(agree) - {self.key}) > len(set(apart) - {self.key}):
+            return "same"  # they agree on more of the story's other counts than not
+        dated = not (math.isnan(rows["when"][i]) or math.isnan(rows["when"][j]))
+        if not dated or self._says(running, pi) or self._says(running, pj):
+            return "unsure"
+        return "day"
+
+    def _says(self, words: re.Pattern[str] | None, pos: int) -> bool:
+        sentence = self.ctx.facts[pos].sentence
+        return bool(words and sentence and words.search(sentence.lower()))
 
 FIELDS = ("pos", "src", "lo", "hi", "when", "day_only", "measure", "value", "qualifier")
 
 
-def _disagreeing(rows: dict[str, list], monotonic: frozenset[str],
-                 p: dict) -> tuple[set[int], bool]:
-    """Facts in at least one cross-source pair that cannot both hold, and whether
-    every such pair may be a round figure against a precise one."""
+def _disagreeing(rows: dict[str, list], moment: _Moment,
+                 p: dict) -> dict[str, tuple[set[int], bool]]:
+    """By grade, the facts in at least one cross-source pair that cannot both hold, and
+    whether every such pair may be a round figure against a precise one. A pair already
+    inside a more certain grade's findings is not repeated in a less certain one."""
     pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
-    when, day = rows["when"], rows["day_only"]
-    grows = [m in monotonic for m in rows["measure"]]
-    out: set[int] = set()
-    all_round = True
+    pairs: dict[str, list[tuple[int, int]]] = {}
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):
             if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
                 continue
-            if grows[i] and grows[j] and time_order(when[i], day[i], when[j], day[j]) != 0:
-                continue  # a later, different toll: the update rules speak to it
-            out.update((pos[i], pos[j]))
-            all_round = all_round and _may_be_rounding(rows, i, j, p)
-    return out, all_round and bool(out)
+            grade = moment.grade(rows, i, j)
+            if grade is not None:
+                pairs.setdefault(grade, []).append((i, j))
+    out: dict[str, tuple[set[int], bool]] = {}
+    shown: set[int] = set()
+    for grade in ("same", "day", "unsure"):
+        todo = [(i, j) for i, j in pairs.get(grade, ()) if not {pos[i], pos[j]} <= shown]
+        if todo:
+            facts = {pos[k] for pair in todo for k in pair}
+            out[grade] = (facts, all(_may_be_rounding(rows, i, j, p) for i, j in todo))
+            shown |= facts
+    return out
 
 
 def _may_be_rounding(rows: dict[str, list], i: int, j: int, p: dict) -> bool:
