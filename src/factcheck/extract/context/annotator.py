@@ -26,6 +26,7 @@ from .scope import ScopeMarks, find_scope
 from .sentences import SentenceIndex
 from .shared import (
     BARE_PRONOUNS,
+    COPULAS,
     COUNTED,
     LOOK_BACK,
     NEWLINE,
@@ -218,6 +219,13 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
             if role is None and antecedent is not None and not np.part:
                 measure = role = antecedent.measure  # "and 15 others"
                 how = "antecedent"
+            if measure is None and np.part and prev and prev.fact.measure:
+                group = self._share_of(tokens, fig_first, np, fact.counted)
+                if group:
+                    # "injured 75, including 13 children": the children among the injured,
+                    # a count of their own (never set against the whole toll)
+                    measure = role = prev.fact.measure
+                    fact.entity, how = group, "share"
             if (
                 antecedent is not None
                 and np.elided
@@ -368,6 +376,21 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
         return len(between) <= 12 and any(
             t.low in ("and", "or", "but", "while", "whereas") for t in between
         )
+
+    def _share_of(self, tokens: list[Token], fig_first: int, np: NounPhrase,
+                  counted: str | None) -> str | None:
+        """The group a share opened by "including" / "of whom" names ("13 children",
+        "of which 14 were children"), when it is a group and not people in general."""
+        lex = self.lex
+        if not opens_part(lex, tokens, fig_first):
+            return None
+        k = np.end_index
+        if (counted in (None, "person") and k + 1 < len(tokens) and tokens[k].low in COPULAS
+                and tokens[k + 1].is_word):
+            counted = lex.singular(tokens[k + 1].low)  # "of which 14 were children"
+        if not counted or counted.split()[-1] in lex.generic_nouns or counted == "person":
+            return None
+        return counted.split()[-1]
 
     def _entity(
         self, s: SentenceInfo, np: NounPhrase, prev: Figure | None

@@ -19,6 +19,7 @@ COUNTED = frozenset({"count"})
 LOOK_BACK = 3  # sentences a back-reference may reach
 COMPARATIVES = frozenset(["more", "fewer", "less"])
 STILL = frozenset(["remain", "remains", "remained", "still"])
+COPULAS = frozenset(["is", "are", "was", "were"])
 SENTENCE_STOPS = frozenset(".!?…'\"’”)")
 HEADING_TOKENS = 16
 CONJ_OR_QUALIFIER = frozenset(

@@ -145,9 +145,12 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
                    gap: float) -> dict[tuple, tuple[set[tuple], set[tuple]]]:
     """For each (story, source, source) pair, the keys of changing counts on which the
     two agree (figures within `gap` of each other) and those on which they cannot
-    (intervals apart), vague figures aside: what shows whether they speak of the
-    same moment."""
-    mask = t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
+    (intervals apart), vague figures and shares aside: what shows whether they speak
+    of the same moment."""
+    # Shares ("including 6 children") are small and reported from different breakdowns:
+    # agreeing on one says little about the moment, so only whole counts anchor.
+    mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
+            & (t["phase"] != "part").to_numpy())
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
     for values, group in split_groups(t[mask], cols, ("src", "value", "lo", "hi")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
