@@ -37,7 +37,7 @@ from factcheck.rules.kinds.base import (
 )
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.params import validate
-from factcheck.rules.places import with_story_places
+from factcheck.rules.places import with_story_frame
 from factcheck.rules.rule import Rule
 
 VERDICTS = ("contradicted", "unsupported", "supported")
@@ -123,7 +123,7 @@ def same_quantity(facts: Sequence[Fact], is_draft: Sequence[bool],
     t = candidates(table, params)
     if t.empty:
         return {}
-    t = with_story_places(t, params["key"], params)
+    t = with_story_frame(t, params["key"], params)
     cols = ["story", *params["key"]]
     fields = ("pos", "src", "lo", "hi", "measure", "qualifier", "draft")
     monotonic = monotonic_measures()

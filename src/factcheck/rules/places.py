@@ -44,6 +44,10 @@ def place_params() -> dict[str, Param]:
         "story_place_max_ratio": number(
             2.0, "…unless it is more than this many times apart from that place's figures "
                  "(then it is another count: a total, a background figure)", minimum=1.0),
+        "unscoped_take_event_scope": flag(
+            True, "a figure without a scope is compared as the event's when the other "
+                  "figures of its key are all the event's (not a running total or a past "
+                  "period's)"),
         "story_place_skip_qualifiers": names(
             QUALIFIERS, ["vague"], "wordings too loose to be pinned to the story's place "
                                    "(\"dozens\", \"hundreds\")"),
@@ -99,6 +103,32 @@ def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) ->
     if (moved == loc).all():
         return t
     return t.assign(location=pd.array(moved, dtype=object))
+
+
+def with_story_frame(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+    """`t` with the story's place and the event's scope filled in where the rules allow:
+    what every kind that sets sources against each other compares on."""
+    return with_event_scope(with_story_places(t, key, p), key, p)
+
+
+def with_event_scope(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+    """`t` with a figure's unknown `scope` set to "event" where every scoped figure of
+    its key is the event's: a plain "14 children were hurt" is the incident's count."""
+    if not p.get("unscoped_take_event_scope") or "scope" not in key or t.empty:
+        return t
+    scope = t["scope"].to_numpy(dtype=object)
+    blank = scope == UNKNOWN
+    if not blank.any():
+        return t
+    codes = t.groupby(["story", *(k for k in key if k != "scope")], sort=False).ngroup().to_numpy()
+    event = pd.Series(scope == "event").groupby(codes).transform("any").to_numpy()
+    other = pd.Series(~blank & (scope != "event")).groupby(codes).transform("any").to_numpy()
+    take = blank & event & ~other
+    if not take.any():
+        return t
+    scope = scope.copy()
+    scope[take] = "event"
+    return t.assign(scope=pd.array(scope, dtype=object))
 
 
 def innermost(places: Sequence[str]) -> str | None:

@@ -219,13 +219,6 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
             if role is None and antecedent is not None and not np.part:
                 measure = role = antecedent.measure  # "and 15 others"
                 how = "antecedent"
-            if measure is None and np.part and prev and prev.fact.measure:
-                group = self._share_of(tokens, fig_first, np, fact.counted)
-                if group:
-                    # "injured 75, including 13 children": the children among the injured,
-                    # a count of their own (never set against the whole toll)
-                    measure = role = prev.fact.measure
-                    fact.entity, how = group, "share"
             if (
                 antecedent is not None
                 and np.elided
@@ -286,6 +279,15 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
             self.graded.append((fact, role, kept_scope))
         if np.part and fact.measure and self._whole_nearby(s, fact):
             fact.measure = None  # "ten were killed …; three of the soldiers died": a share
+        if np.part and fact.measure is None and prev is not None and prev.fact.measure:
+            group = self._share_of(tokens, fig_first, np, fact.counted)
+            if group:
+                # "injured 75, including 13 children": the children among the injured, a
+                # count of their own (never set against the whole toll), where and when
+                # the whole is
+                fact.measure, fact.entity = prev.fact.measure, group
+                fact.scope = fact.scope or prev.fact.scope
+                fact.location = fact.location or prev.fact.location
         if fact.measure and difference(tokens, after):
             fact.measure = None  # "2.5 million more than it had disclosed": a difference
         if (

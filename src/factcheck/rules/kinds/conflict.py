@@ -40,7 +40,7 @@ from factcheck.rules.kinds.base import (
     time_order,
 )
 from factcheck.rules.params import Grouping, choice, flag, number, word, words
-from factcheck.rules.places import place_params, with_story_places
+from factcheck.rules.places import place_params, with_story_frame
 from factcheck.severity import SEVERITIES
 
 
@@ -100,7 +100,7 @@ class Conflict(Kind):
         t = candidates(table, p)
         if t.empty:
             return
-        t = with_story_places(t, p["key"], p)
+        t = with_story_frame(t, p["key"], p)
         cols = ["story", *p["key"]]
         g = t.groupby(cols, sort=False)
         # Vectorised pre-filter: a group can hold a conflict only if its largest lower

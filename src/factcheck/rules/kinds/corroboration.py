@@ -16,7 +16,7 @@ import pandas as pd
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, split_groups
 from factcheck.rules.params import Grouping, names, number
-from factcheck.rules.places import QUALIFIERS, place_params, with_story_places
+from factcheck.rules.places import QUALIFIERS, place_params, with_story_frame
 
 
 class Corroboration(Kind):
@@ -47,7 +47,7 @@ class Corroboration(Kind):
         t = t[t["value"].notna().to_numpy() & ~t["qualifier"].isin(p["skip_qualifiers"]).to_numpy()]
         if t.empty:
             return
-        t = with_story_places(t, p["key"], p)
+        t = with_story_frame(t, p["key"], p)
         cols = ["story", *p["key"]]
         # The same figure: the same value in the same wording ("at least 1" only
         # agrees with "1"; it does not corroborate it).

@@ -26,7 +26,7 @@ from factcheck.rules.kinds.base import (
     time_order,
 )
 from factcheck.rules.params import Grouping, choice, words
-from factcheck.rules.places import place_params, with_story_places
+from factcheck.rules.places import place_params, with_story_frame
 
 
 class Update(Kind):
@@ -52,7 +52,7 @@ class Update(Kind):
         t = t[t["measure"].isin(sorted(grows)).to_numpy()]
         if t.empty:
             return
-        t = with_story_places(t, p["key"], p)  # undated figures name places too
+        t = with_story_frame(t, p["key"], p)  # undated figures name places too
         t = t[~np.isnan(t["when"].to_numpy())]
         if t.empty:
             return
