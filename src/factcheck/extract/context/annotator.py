@@ -375,9 +375,15 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
         tokens = s.tokens
         this = np.end_index - 1 if np.end_index > 0 else 0
         between = tokens[prev.np.end_index : this + 1]
-        return len(between) <= 12 and any(
-            t.low in ("and", "or", "but", "while", "whereas") for t in between
-        )
+        if len(between) > 12:
+            return False
+        if any(t.low in ("and", "or", "but", "while", "whereas") for t in between):
+            return True
+        # A list that leaves the verb out: "31 died in Wajima, 22 in Suzu" (the same
+        # preposition after each figure, the items apart by commas)
+        nxt = tokens[np.end_index] if np.elided and np.end_index < len(tokens) else None
+        return (nxt is not None and nxt.low in LIST_PREPOSITIONS
+                and any(t.text == "," for t in between) and any(t.low == nxt.low for t in between))
 
     def _share_of(self, tokens: list[Token], fig_first: int, np: NounPhrase,
                   counted: str | None) -> str | None:
@@ -411,6 +417,9 @@ class DocContext(ClaimsMixin, DatingMixin, PlacingMixin, TollsMixin):
                     if f.fact.entity and f.fact.kind in COUNTED:
                         return f.fact.entity, f.fact
         return None, None
+
+
+LIST_PREPOSITIONS = frozenset(["in", "at", "near", "from", "on"])
 
 
 def base_fact(doc: Document, q: Quantity) -> Fact:

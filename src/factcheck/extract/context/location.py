@@ -64,6 +64,10 @@ class Mention:
     locative_prep: bool  # "in X" / "in the city of X": a country may be a location only so
 
 
+# A place phrase right after a figure: "22 in Suzu", "five at Anamizu".
+_OWN_PLACE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+[A-Z]")
+
+
 class PlaceReader:
     """Compiled cue patterns for one lexicon."""
 
@@ -309,9 +313,16 @@ class PlaceReader:
                 else self.comparison_before.search(text, max(0, m.start - 24), m.start)
             ):
                 continue  # "died, in stark contrast with the rampage in Nice"
-            key = (rank, -abs((m.start if m.start >= at else m.end) - at))
+            # In a list ("31 died in Wajima, 22 in Suzu") a place across a comma or a
+            # semicolon is another item's: the figure's own clause comes first.
+            lo, hi = (m.end, at) if m.end <= at else (end, m.start)
+            own_clause = not any(c in text[lo:hi] for c in ",;")
+            key = (rank, own_clause, -(m.start - end if m.start >= at else at - m.end))
             if best_key is None or key > best_key:
                 best, best_key = m, key
+        own = _OWN_PLACE.match(text, end)
+        if own and best is not None and best.start != own.end() - 1:
+            return None  # "22 in Suzu": its own place, though not one the gazetteer knows
         return best.place.name if best else None
 
     def topic(self, text: str, mentions: list[Mention]) -> str | None:
