@@ -146,3 +146,28 @@ def test_facts_carry_the_rate_and_the_unit_in_words():
     assert facts["800,000 barrels a day"].normalized_unit == "barrel per day"
     assert facts["RM900 a month"].normalized_unit == "malaysian ringgit per month"
     assert facts["RM900 a month"].to_dict()["normalized_unit"] == "malaysian ringgit per month"
+
+
+@pytest.mark.parametrize(("unit", "dimension", "factor"), [
+    ("kilometer", "[length]", 1000.0),
+    ("kilometer_per_second", "[length] / [time]", 1000.0),
+    ("mile_per_second", "[length] / [time]", 1609.344),  # pint cannot parse this name
+    ("newton", "[length] * [mass] / [time] ** 2", 1.0),
+])
+def test_physical_answers_from_the_lexicon_tables_and_rates_of_them(unit, dimension, factor):
+    from factcheck import pint_registry
+
+    got = pint_registry.physical(unit)
+    assert got[0] == dimension and math.isclose(got[1], factor)
+    direct = pint_registry.pint_physical(unit)
+    if not direct[0].startswith("unit:"):
+        assert direct[0] == got[0] and math.isclose(direct[1], got[1])  # pint agrees
+
+
+def test_a_rate_converts_through_its_parts():
+    from factcheck.pint_registry import affine, pint_affine
+
+    slope, offset = affine("mile_per_second", "kilometer_per_second")
+    assert math.isclose(slope, 1.609344) and offset == 0.0
+    assert affine("kilometer_per_hour", "mile_per_hour") == pytest.approx(
+        pint_affine("kilometer_per_hour", "mile_per_hour"))

@@ -26,12 +26,61 @@ def physical(unit: str) -> tuple[str, float]:
 
     Dimensionless, offset (temperature) and unknown units are a dimension of
     their own ("unit:NAME") with factor 1: they compare only with themselves.
+    The lexicon's units come from the cached unit tables; pint only for others.
     """
+    from factcheck.extract.units import known_physical
+
+    table = known_physical()
+    known = table.get(unit)
+    if known is not None:
+        return known
+    top, per, bottom = unit.partition("_per_")  # a rate of two known units: no pint needed
+    if per and not table.get(top, ("unit:",))[0].startswith("unit:") \
+            and not table.get(bottom, ("unit:",))[0].startswith("unit:"):
+        (dim_top, f_top), (dim_bottom, f_bottom) = table[top], table[bottom]
+        return _quotient(dim_top, dim_bottom), f_top / f_bottom
+    return pint_physical(unit)
+
+
+def _exponents(dimensionality: str) -> dict[str, float]:
+    """'[length] / [time] ** 2' → {'[length]': 1, '[time]': -2}."""
+    out: dict[str, float] = {}
+    for k, part in enumerate(dimensionality.split(" / ")):
+        for factor in part.split(" * "):
+            name, _, power = factor.partition(" ** ")
+            if name.strip() not in ("", "dimensionless"):
+                out[name.strip()] = out.get(name.strip(), 0.0) + \
+                    (float(power) if power else 1.0) * (1 if k == 0 else -1)
+    return out
+
+
+def canonical(dimensionality: str) -> str:
+    """One spelling per dimensionality, whatever order pint or a quotient wrote it in."""
+    return _spell(_exponents(dimensionality))
+
+
+def _quotient(top: str, bottom: str) -> str:
+    exps = _exponents(top)
+    for name, power in _exponents(bottom).items():
+        exps[name] = exps.get(name, 0.0) - power
+    return _spell(exps)
+
+
+def _spell(exps: dict[str, float]) -> str:
+    def term(name: str, power: float) -> str:
+        return name if power == 1 else f"{name} ** {power:g}"
+
+    up = [term(n, p) for n, p in sorted(exps.items()) if p > 0]
+    down = [term(n, -p) for n, p in sorted(exps.items()) if p < 0]
+    return " / ".join([" * ".join(up) or "1", *down]) if down else " * ".join(up) or "dimensionless"
+
+
+def pint_physical(unit: str) -> tuple[str, float]:
     try:
         q = registry().Quantity(1.0, unit)
         if q.dimensionless or str(q.dimensionality) == "[temperature]":
             return f"unit:{unit}", 1.0
-        return str(q.dimensionality), float(q.to_base_units().magnitude)
+        return canonical(str(q.dimensionality)), float(q.to_base_units().magnitude)
     except Exception:  # pint raises many types for an unknown or odd name
         return f"unit:{unit}", 1.0
 
@@ -58,7 +107,21 @@ def affine(unit: str, to: str) -> tuple[float, float] | None:
     table = known_conversions()
     if (unit, to) in table:
         return table[unit, to]
-    return pint_affine(unit, to)
+    ratio = _rate_ratio(unit, to, table)
+    return ratio if ratio is not None else pint_affine(unit, to)
+
+
+def _rate_ratio(unit: str, to: str, table: dict) -> tuple[float, float] | None:
+    """miles per second to kilometres per second from the lexicon's own conversions."""
+    a, per_a, b = unit.partition("_per_")
+    c, per_c, d = to.partition("_per_")
+    if not (per_a and per_c):
+        return None
+    tops = (1.0, 0.0) if a == c else table.get((a, c))
+    bottoms = (1.0, 0.0) if b == d else table.get((b, d))
+    if not tops or not bottoms or tops[1] or bottoms[1]:
+        return None  # unknown, or an offset unit: pint decides
+    return tops[0] / bottoms[0], 0.0
 
 
 def pint_affine(unit: str, to: str) -> tuple[float, float] | None:

@@ -246,23 +246,31 @@ def known_conversions() -> dict[tuple[str, str], tuple[float, float] | None]:
     return _unit_tables()[1]
 
 
+def known_physical() -> dict[str, tuple[str, float]]:
+    """Each unit name's (dimensionality, factor to base units) (see pint_registry.physical)."""
+    return _unit_tables()[2]
+
+
 @cache
-def _unit_tables() -> tuple[dict, dict]:
+def _unit_tables() -> tuple[dict, dict, dict]:
     """Every unit name's dimension and the conversions between them: pint once, then the cache."""
     from factcheck.cache import cached, digest
     from factcheck.resources import lexicon_dir
 
     key = digest([lexicon_dir() / "units.yaml", __file__, pint_registry.__file__],
                  pint_registry.pint_install())
-    return cached("unit-tables", key, _build_unit_tables)
+    return cached("unit-tables", key, _build_unit_tables,
+                  valid=lambda v: isinstance(v, tuple) and len(v) == 3
+                  and all(isinstance(x, dict) for x in v))
 
 
-def _build_unit_tables() -> tuple[dict, dict]:
+def _build_unit_tables() -> tuple[dict, dict, dict]:
     pint_affine = pint_registry.pint_affine
     dims = {name: _pint_dimension(name) for name in UNIT_KIND}
     conversions = {(a, b): pint_affine(a, b) for a in UNIT_KIND for b in UNIT_KIND
                    if a != b and dims[a] is not None and dims[a] == dims[b]}
-    return dims, conversions
+    physical = {name: pint_registry.pint_physical(name) for name in UNIT_KIND}
+    return dims, conversions, physical
 
 
 def _pint_dimension(name: str) -> str | None:

@@ -18,6 +18,8 @@ PAIR = re.compile(r"^\d{1,4}\s*[-–]\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?$")
 # Units that are labels of their own, not pint units.
 OWN_UNITS = {"year_of_age": "age", "magnitude": "magnitude", "richter": "magnitude",
              "caliber": "caliber", "calibre": "caliber"}
+# Ages in other units, in years: a two-month-old and an eight-week-old are one question.
+AGE_YEARS = {"month_of_age": 1 / 12, "week_of_age": 7 / 365.25, "day_of_age": 1 / 365.25}
 DIRECT = {"money": None, "percent": "percent", "time": "time_of_day", "date": "date",
           "year": "year", "magnitude": "magnitude",
           "score": "pair", "record": "pair"}  # the frame tells a record from a score
@@ -28,6 +30,8 @@ def dimension_of(fact: Fact) -> tuple[str | None, float]:
     unit, kind = fact.unit or "count", fact.kind
     if unit in OWN_UNITS:
         return OWN_UNITS[unit], 1.0
+    if unit in AGE_YEARS:
+        return "age", AGE_YEARS[unit]
     if kind == "money":
         return f"money:{unit}", 1.0
     if kind in DIRECT:
