@@ -93,6 +93,7 @@ PLACES_SCHEMA = {
     "attacker_verbs": _STRS,
     "comparison_words": _STRS,
     "under_fire": _STRS,
+    "areas": _STRS,
 }
 
 VOWELS = frozenset("aeiou")

@@ -79,6 +79,10 @@ class PlaceReader:
             re.escape(a).replace(r"\ ", r"\s+")
             for a in sorted(cfg.get("anaphors", []), key=len, reverse=True)
         )
+        areas = "|".join(f"(?:{a})" for a in cfg.get("areas", []))
+        # "… in 13 countries": the area, within the figure's clause (no comma before it)
+        self.area = re.compile(rf"[^,;.]{{0,60}}?(?<![\w-])(?P<area>{areas})(?![\w-])",
+                               re.I) if areas else None
         self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
         self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
         self.official_words = frozenset(cfg.get("official_words", []))
@@ -288,6 +292,18 @@ class PlaceReader:
         """Whether a speaker is a place's authority ("the Kyiv city administration")."""
         words = speaker.lower().replace("’", "'").split()
         return any(w.removesuffix("'s") in self.official_low for w in words[1:] + words[-1:])
+
+    def area_after(self, text: str, end: int) -> str | None:
+        """The area a figure's clause spreads it over ("13 countries", "Asia"), if any."""
+        m = self.area.match(text, end) if self.area else None
+        if not m:
+            return None
+        words = m.group("area").split()
+        if words[0].lower() in ("in", "across", "throughout"):
+            words = words[1:]
+        if words and words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]
+        return " ".join(w if w[0].isupper() or w[0].isdigit() else w.lower() for w in words)
 
     def choose(
         self, text: str, mentions: list[Mention], at: int, end: int | None = None

@@ -30,6 +30,9 @@ class PlacingMixin:
         self, s: SentenceInfo, offset: int, claim: Claim | None, carried: bool, end: int
     ) -> str | None:
         places = self.r.places
+        area = places.area_after(s.text, end - s.start)
+        if area:
+            return area  # "killed 230,000 people in 13 countries": no one city's count
         mentions = self.mentions(s)
         speaker_places: list[Mention] = []
         if (
