@@ -147,10 +147,11 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
     two agree (figures within `gap` of each other) and those on which they cannot
     (intervals apart), vague figures and shares aside: what shows whether they speak
     of the same moment."""
-    # Shares ("including 6 children") are small and reported from different breakdowns:
-    # agreeing on one says little about the moment, so only whole counts anchor.
+    # Shares ("including 6 children") are small and reported from different breakdowns,
+    # and a past period's settled toll says nothing of today's moment: only the event's
+    # whole counts anchor.
     mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
-            & (t["phase"] != "part").to_numpy())
+            & (t["phase"] != "part").to_numpy() & (t["scope"] != "period").to_numpy())
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
     for values, group in split_groups(t[mask], cols, ("src", "value", "lo", "hi")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
@@ -191,8 +192,9 @@ class _Moment:
         if self._says(rising, pi) or self._says(rising, pj):
             return "unsure"  # a count said to have just risen may be the later moment
         a, b = sorted((rows["src"][i], rows["src"][j]))
-        agree, apart = self.stages.get((self.story, a, b), ((), ()))
-        if len(set(agree) - {self.key}) > len(set(apart) - {self.key}):
+        agree, apart = self.stages.get((self.story, a, b), (set(), set()))
+        # a key they both agree and disagree on (several counts under it) tells nothing
+        if len(agree - apart - {self.key}) > len(apart - agree - {self.key}):
             return "same"  # they agree on more of the story's other counts than not
         dated = not (math.isnan(rows["when"][i]) or math.isnan(rows["when"][j]))
         if not dated or self._says(running, pi) or self._says(running, pj):
