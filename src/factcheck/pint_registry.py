@@ -102,11 +102,13 @@ def affine(unit: str, to: str) -> tuple[float, float] | None:
     Every unit pint converts between (temperatures included) is affine, so two
     points give the line once per unit pair instead of a pint call per figure.
     """
-    from factcheck.extract.units import known_conversions
+    from factcheck.extract.units import CURRENCY_CODES, known_conversions
 
     table = known_conversions()
     if (unit, to) in table:
         return table[unit, to]
+    if unit in CURRENCY_CODES or to in CURRENCY_CODES:
+        return None  # money converts only where a text states the rate, never by pint
     ratio = _rate_ratio(unit, to, table)
     return ratio if ratio is not None else pint_affine(unit, to)
 
