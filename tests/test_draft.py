@@ -170,3 +170,26 @@ def test_a_plain_text_ignore_line_is_no_figure_and_silences_its_paragraph(tmp_pa
     figures = json.loads(p.stdout)["draft"]["figures"]
     assert [(f["fact"]["text"], f["verdict"]) for f in figures] == [("40", "supported")]
     assert p.returncode == 0 and p.stderr == ""
+
+
+def test_figures_that_name_what_they_measure_are_judged_by_their_frame(tmp_path):
+    """Ages, distances and magnitudes have no casualty role: their frame (the quantity
+    rule's grouping) decides which source figures are the same quantity."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "a.txt").write_text(
+        "A 5.8-magnitude quake shook Eastport on Monday. Its epicentre lay 40 kilometres "
+        "south of the town. A falling wall injured a 9-year-old boy.\n", encoding="utf-8")
+    (tmp_path / "sources" / "b.txt").write_text(
+        "The magnitude 5.8 quake struck about 25 miles south of Eastport on Monday.\n",
+        encoding="utf-8")
+    (tmp_path / "draft.txt").write_text(
+        "A 6.1-magnitude quake hit Eastport. A wall fell on an 8-year-old boy. "
+        "The epicentre was 40 km south of the town.\n", encoding="utf-8")
+    p = run("check", "--draft", "draft.txt", "sources", "--format", "json", "--fail-on", "never",
+            cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    got = {f["fact"]["text"]: (f["verdict"], sorted(e["doc"] for e in f["evidence"]))
+           for f in json.loads(p.stdout)["draft"]["figures"]}
+    assert got["6.1-magnitude"] == ("contradicted", ["sources/a.txt", "sources/b.txt"])
+    assert got["8-year-old"] == ("contradicted", ["sources/a.txt"])
+    assert got["40 km"][0] == "supported"  # 40 km is about 25 miles

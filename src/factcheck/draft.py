@@ -37,7 +37,7 @@ from factcheck.rules.kinds.base import (
 )
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.params import validate
-from factcheck.rules.places import with_story_frame
+from factcheck.rules.places import gap_ratio, with_story_frame
 from factcheck.rules.rule import Rule
 
 VERDICTS = ("contradicted", "unsupported", "supported")
@@ -91,12 +91,13 @@ class Draft:
                 "summary": self.counts()}
 
 
-def alignment_rule(pack: Sequence[Rule]) -> dict[str, Any]:
-    """The parameters of the pack's conflict rule (its defaults when the pack has none)."""
+def alignment_rule(pack: Sequence[Rule], kind: str = "conflict") -> dict[str, Any]:
+    """The parameters of the pack's rule of `kind` (its defaults when the pack has none):
+    the conflict rule aligns counts with a role, the quantity rule every other figure."""
     for rule in pack:
-        if rule.kind == "conflict":
+        if rule.kind == kind:
             return rule.params
-    return validate({}, KINDS["conflict"].params())
+    return validate({}, KINDS[kind].params())
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ class Match:
 
     same: tuple[int, ...] = ()
     compared: tuple[int, ...] = ()
+    agreeing: tuple[int, ...] = ()  # of `same`, those whose figure the draft's can be
 
 
 def same_quantity(facts: Sequence[Fact], is_draft: Sequence[bool],
@@ -129,18 +131,61 @@ def same_quantity(facts: Sequence[Fact], is_draft: Sequence[bool],
     monotonic = monotonic_measures()
     out: dict[int, Match] = {int(p): Match() for p in t["pos"][t["draft"]]}
     for _, rows in split_groups(t, cols, fields):
-        drafts = [p for p, d in zip(rows["pos"], rows["draft"], strict=True) if d]
+        drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:
             continue
         sources = kept(rows, [not d for d in rows["draft"]])
         same = tuple(int(x) for x in sources["pos"])
+        bounds = dict(zip(sources["pos"], zip(sources["lo"], sources["hi"], strict=True),
+                          strict=True))
         sources = own_floors(sources, params)
         grows = [m in monotonic for m in sources["measure"]]
         said = sentences_of(sources["pos"], facts)
         sources = kept(sources, own_figures(sources, grows, said, params))
         compared = tuple(int(x) for x in sources["pos"])
-        for p in drafts:
-            out[int(p)] = Match(same, compared)
+        for i in drafts:
+            own = (rows["lo"][i], rows["hi"][i])
+            agreeing = tuple(p for p in same if _overlap(own, bounds[p]))
+            out[int(rows["pos"][i])] = Match(same, compared, agreeing)
+    return out
+
+
+def same_quantity_by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
+                           params: dict[str, Any]) -> dict[int, Match]:
+    """For each draft fact that names what it measures (an age, a magnitude, a price, a
+    distance), the source facts that are the same quantity as the quantity rule (FC008)
+    groups them: one frame, in base units, within the rule's band of the draft's figure
+    (a game's points are not a career's)."""
+    from factcheck.rules.kinds.base import Context
+    from factcheck.rules.kinds.quantity import candidates_in_base_units
+
+    table = fact_table(facts)
+    table["draft"] = np.asarray(is_draft, dtype=bool)
+    t = candidates_in_base_units(table, params, Context(facts=facts))
+    if t.empty:
+        return {}
+    cols = ["story", *params["key"]]
+    out: dict[int, Match] = {}
+    ratio = params["band_ratio"]
+    for _, rows in split_groups(t, cols, ("pos", "src", "lo", "hi", "value", "qualifier", "draft")):
+        drafts = [i for i, d in enumerate(rows["draft"]) if d]
+        if not drafts:
+            continue
+        sources = kept(rows, [not d for d in rows["draft"]])
+        said = sentences_of(sources["pos"], facts)
+        own = own_figures(own_floors(sources, params), [False] * len(sources["pos"]), said,
+                          params)
+        for i in drafts:
+            lo, hi = rows["lo"][i], rows["hi"][i]
+            near = [k for k in range(len(sources["pos"]))
+                    if gap_ratio(lo, hi, sources["lo"][k], sources["hi"][k]) <= ratio]
+            if not near:
+                continue
+            same = tuple(int(sources["pos"][k]) for k in near)
+            compared = tuple(int(sources["pos"][k]) for k in near if own[k])
+            agreeing = tuple(int(sources["pos"][k]) for k in near
+                             if _overlap((lo, hi), (sources["lo"][k], sources["hi"][k])))
+            out[int(rows["pos"][i])] = Match(same, compared, agreeing)
     return out
 
 
@@ -158,15 +203,17 @@ def judge_draft(draft: Sequence[Fact], sources: Sequence[Fact], pack: Sequence[R
     story = next((f.story for f in sources if f.story), None)
     placed = [replace(f, story=story) for f in draft] if story else list(draft)
     facts = [*placed, *sources]
-    matches = same_quantity(facts, [True] * len(placed) + [False] * len(sources), params)
+    is_draft = [True] * len(placed) + [False] * len(sources)
+    matches = same_quantity(facts, is_draft, params)
+    by_frame = same_quantity_by_frame(facts, is_draft, alignment_rule(pack, "quantity"))
     skip = set(params["skip_kinds"])
     figures = []
     for i, fact in enumerate(draft):
-        if fact.kind in skip or interval(fact) is None:
+        match = matches.get(i) if i in matches and matches[i].same else by_frame.get(i)
+        if match is None and (fact.kind in skip or interval(fact) is None):
             continue
-        match = matches.get(i, Match())
-        own = interval(fact)
-        agree = [facts[p] for p in match.same if _overlap(own, interval(facts[p]))]
+        match = match or matches.get(i, Match())
+        agree = [facts[p] for p in match.agreeing]
         if agree:
             figures.append(DraftFigure(fact, "supported", tuple(agree)))
         elif match.compared:

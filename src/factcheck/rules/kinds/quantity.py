@@ -67,15 +67,10 @@ class SameQuantity(Kind):
 
     def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
-        t = candidates(table, p)
-        if p["skip_measured"]:
-            t = t[((t["measure"] == UNKNOWN) | (t["dimension"] != "count")).to_numpy()]
+        t = candidates_in_base_units(table, p, ctx)
         if t.empty:
             return
-        t = _in_base_units(t, ctx)
         cols = ["story", *p["key"]]
-        if p["sole_owner"] and "owner" in p["key"]:
-            t = with_sole_owner(t, [c for c in cols if c != "owner"])
         g = t.groupby(cols, sort=False)
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
@@ -90,6 +85,20 @@ class SameQuantity(Kind):
                     story, key = key_of(cols, values)
                     severity = p["round_figure_severity"] if all_round else None
                     yield ctx.finding(rule, story, key, positions, severity=severity)
+
+
+def candidates_in_base_units(table: pd.DataFrame, p: dict, ctx: Context) -> pd.DataFrame:
+    """The rows the rule compares, in base units, a figure naming no owner given the sole
+    owner of its frame: the grouping draft mode shares with the rule."""
+    t = candidates(table, p)
+    if p["skip_measured"]:
+        t = t[((t["measure"] == UNKNOWN) | (t["dimension"] != "count")).to_numpy()]
+    if t.empty:
+        return t
+    t = _in_base_units(t, ctx)
+    if p["sole_owner"] and "owner" in p["key"]:
+        t = with_sole_owner(t, ["story", *(k for k in p["key"] if k != "owner")])
+    return t
 
 
 def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
