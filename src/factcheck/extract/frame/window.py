@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Words (letters, inner apostrophes and hyphens), numbers with their separators, or
 # one other character. "KO's" and "red-flagged" stay one word.
@@ -17,8 +18,9 @@ SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 REACH = 240  # characters looked at on each side of a figure
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # A tuple, not a dataclass: a window builds a few dozen per figure, and a tuple is
+    # the cheapest immutable record Python makes.
     text: str
     start: int
     end: int
@@ -63,6 +65,6 @@ def window(text: str, start: int, end: int) -> Window:
     tail = text[end : end + REACH]
     m = SENTENCE_END.search(tail)
     s1 = end + (m.start() + 1 if m else len(tail))
-    before = tuple(Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, s0, start))
-    after = tuple(Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, end, s1))
+    before = tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, s0, start)])
+    after = tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, end, s1)])
     return Window(before, after, s0, text[s0:s1])
