@@ -26,9 +26,11 @@ from factcheck.rules.examples import example_facts
 PACK = load_pack()
 BUGLE = ("Caption: two people were hurt in Lviv.\nCaption: two people were hurt in Lviv.\n"
          "At least 10 people were killed in Kherson, the governor said.\n"
-         "The army said 300 drones were launched overnight.\n")
+         "The army said 300 drones were launched overnight.\n"
+         "One person was killed in Lviv.\n")
 POST = ("Three people in Lviv were injured, the mayor said.\n"
-        "Some 300 drones flew towards the city overnight, the army said.\n")
+        "Some 300 drones flew towards the city overnight, the army said.\n"
+        "In Lviv one person died.\n")
 HERALD = "Three people were injured in Lviv, officials said.\n"
 GAZETTE = "Eight people were killed in Kherson, police said.\n"
 BUGLE_URL = "https://bugle.example/news/lviv strike (update)"
@@ -48,6 +50,7 @@ def _facts():
     injured = dict(measure="injured", entity="person", location="Lviv", scope="event")
     killed = dict(measure="killed", entity="person", location="Kherson", scope="event")
     drones = dict(measure="launched", entity="drone", scope="event")
+    lviv_dead = dict(measure="killed", entity="person", location="Lviv", scope="event")
     bugle = dict(source="Daily Bugle", date="2026-03-14")
     post = dict(source="Morning Post", date="2026-03-14")
     return example_facts([
@@ -58,6 +61,9 @@ def _facts():
         _fact("bugle.md", BUGLE, "300", value=300, **drones, **bugle),
         _fact("post.md", POST, "Three", value=3, attribution="the mayor", **injured, **post),
         _fact("post.md", POST, "300", value=300, **drones, **post),
+        # both count one dead in Lviv: the same moment, so 2 against 3 injured is an error
+        _fact("bugle.md", BUGLE, "One", value=1, **lviv_dead, **bugle),
+        _fact("post.md", POST, "one", value=1, **lviv_dead, **post),
         _fact("herald.md", HERALD, "Three", value=3, attribution="officials", source="The Herald",
               date="2026-03-14", **injured),
         _fact("gazette.md", GAZETTE, "Eight", value=8, attribution="police", source="The Gazette",

@@ -223,14 +223,40 @@ def _disagreeing(rows: dict[str, list], moment: _Moment,
             if grade is not None:
                 pairs.setdefault(grade, []).append((i, j))
     out: dict[str, tuple[set[int], bool]] = {}
-    shown: set[int] = set()
+    shown: dict[int, str] = {}  # fact → the grade of the finding that shows it
     for grade in ("same", "day", "unsure"):
-        todo = [(i, j) for i, j in pairs.get(grade, ()) if not {pos[i], pos[j]} <= shown]
+        todo = []
+        for i, j in pairs.get(grade, ()):
+            if pos[i] in shown and pos[j] in shown:
+                continue
+            joined = _joins_shown(rows, i, j, shown)
+            if joined is not None:
+                # the new figure repeats one side of a more certain dispute ("3" beside
+                # another outlet's "3"): it is evidence there, not a dispute of its own
+                k, where = joined
+                out[where][0].add(pos[k])
+                shown[pos[k]] = where
+                continue
+            todo.append((i, j))
         if todo:
             facts = {pos[k] for pair in todo for k in pair}
             out[grade] = (facts, all(_may_be_rounding(rows, i, j, p) for i, j in todo))
-            shown |= facts
+            shown.update(dict.fromkeys(facts - set(shown), grade))
     return out
+
+
+def _joins_shown(rows: dict[str, list], i: int, j: int,
+                 shown: dict[int, str]) -> tuple[int, str] | None:
+    """(the pair's figure not yet shown, the grade showing it) when the other is shown
+    and the new one has the very interval of a figure the same finding shows."""
+    pos, lo, hi = rows["pos"], rows["lo"], rows["hi"]
+    for new, old in ((i, j), (j, i)):
+        if pos[old] in shown and pos[new] not in shown:
+            where = shown[pos[old]]
+            if any(shown.get(pos[k]) == where and (lo[k], hi[k]) == (lo[new], hi[new])
+                   for k in range(len(pos))):
+                return new, where
+    return None
 
 
 def _may_be_rounding(rows: dict[str, list], i: int, j: int, p: dict) -> bool:
