@@ -121,13 +121,26 @@ def test_rules_lists_and_explain_prints_one_rule_from_its_file():
 
 
 def test_default_pack_flags_the_conflict_end_to_end(tmp_path):
-    """Two outlets, one place, one toll, two figures: an error, exit 1."""
+    """Two outlets, one place, one toll at the same moment (both count one dead), two
+    figures for the injured: an error, exit 1. Without that anchor or dates the two
+    figures may be two moments of a rising count: info, with a note, exit 0."""
     folder = tmp_path / "quake"
     folder.mkdir()
     (folder / "a.txt").write_text("In Tarnby, 2 people were injured when a wall fell.\n")
     (folder / "b.txt").write_text("In Tarnby, 3 people were injured when a wall fell.\n")
     p = run("check", str(folder), "--format", "json")
     data = json.loads(p.stdout)
+    assert p.returncode == 0, (p.stderr, data)
+    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("FC001", "info")]
+    assert "different moments" in data["findings"][0]["message"]
+    (folder / "a.txt").write_text("In Tarnby, one man died and 2 people were injured when a "
+                                  "wall fell.\n")
+    (folder / "b.txt").write_text("In Tarnby, 3 people were injured and one man died when a "
+                                  "wall fell.\n")
+    p = run("check", str(folder), "--format", "json")
+    data = json.loads(p.stdout)
     assert p.returncode == 1, (p.stderr, data)
-    assert [f["rule"] for f in data["findings"]] == ["FC001"]
+    # the injured dispute, and the one dead both report (corroborated, info)
+    assert [(f["rule"], f["severity"]) for f in data["findings"]] == [("FC001", "error"),
+                                                                      ("FC007", "info")]
     assert data["findings"][0]["key"]["measure"] == "injured"
