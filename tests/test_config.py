@@ -11,8 +11,11 @@ import pytest
 from factcheck.config import ConfigError, apply_rule_settings, find_config, load_settings
 from factcheck.rules import load_pack
 
-STORY = {"bugle.txt": "A gas blast in Eastport injured 12 people, the fire brigade said.\n",
-         "post.txt": "In Eastport, 19 people were injured in the gas blast.\n"}
+# Both count one dead: the same moment, so 12 against 19 injured is an error (FC001).
+STORY = {"bugle.txt": "A gas blast in Eastport killed one worker and injured 12 people, the fire "
+                      "brigade said.\n",
+         "post.txt": "In Eastport, one worker was killed and 19 people were injured in the gas "
+                     "blast.\n"}
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
