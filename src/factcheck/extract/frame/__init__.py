@@ -21,7 +21,7 @@ from factcheck.models import Document, Fact
 from .dimension import dimension_of
 from .lexicon import FrameLexicon, load_frame_lexicon
 from .reader import ATTACH, DIRECTIONS, Frame, FrameReader, _singular
-from .window import Window, window
+from .window import DocumentTokens, Window, window
 
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
@@ -38,12 +38,13 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
     reader = FrameReader(lex, frozenset(m.group() for m in LOWER_WORD.finditer(doc.text)))
     story_year = _year(doc.date)
     variants = _variants(doc.text, facts)
+    tokens = DocumentTokens(doc.text)
     for fact in facts:
         dimension, _ = dimension_of(fact)
         fact.dimension = dimension
         if dimension is None:
             continue
-        w = window(doc.text, fact.start, fact.end)
+        w = window(doc.text, fact.start, fact.end, tokens)
         if dimension == "count" and w.before and _singular(w.before[-1].low) in lex.ordinal_nouns:
             dimension = fact.dimension = "ordinal"  # "on lap 31": a place in a sequence
         frame = _read(reader, doc.text, fact, dimension, w, story_year)

@@ -7,6 +7,7 @@ it costs one regex scan of a few hundred characters per figure.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -54,8 +55,33 @@ class Window:
         return [t.low for t in self.after[:n]]
 
 
-def window(text: str, start: int, end: int) -> Window:
-    """The sentence around text[start:end], tokenised on both sides of the figure."""
+class DocumentTokens:
+    """A document's tokens, made once: a window is then two slices of them. The tokens
+    of a stretch that starts and ends on token boundaries are the document's tokens
+    there (a token never needs a character past its end), so slicing gives what
+    tokenising the stretch alone would; a figure edge inside a token is tokenised alone."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.tokens = [Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text)]
+        self.starts = [t.start for t in self.tokens]
+
+    def between(self, a: int, b: int) -> tuple[Token, ...]:
+        """The tokens of text[a:b], as TOKEN.finditer(text, a, b) gives them."""
+        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
+        tokens = self.tokens
+        if (i > 0 and tokens[i - 1].end > a) or (j > 0 and tokens[j - 1].end > b):
+            return _tokenise(self.text, a, b)  # an edge inside a token
+        return tuple(tokens[i:j])
+
+
+def _tokenise(text: str, a: int, b: int) -> tuple[Token, ...]:
+    return tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, a, b)])
+
+
+def window(text: str, start: int, end: int, tokens: DocumentTokens | None = None) -> Window:
+    """The sentence around text[start:end], tokenised on both sides of the figure
+    (from the document's tokens when given)."""
     lo = max(0, start - REACH)
     head = text[lo:start]
     cut = 0
@@ -65,6 +91,8 @@ def window(text: str, start: int, end: int) -> Window:
     tail = text[end : end + REACH]
     m = SENTENCE_END.search(tail)
     s1 = end + (m.start() + 1 if m else len(tail))
-    before = tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, s0, start)])
-    after = tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, end, s1)])
+    if tokens is not None:
+        before, after = tokens.between(s0, start), tokens.between(end, s1)
+    else:
+        before, after = _tokenise(text, s0, start), _tokenise(text, end, s1)
     return Window(before, after, s0, text[s0:s1])
