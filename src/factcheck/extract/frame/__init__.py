@@ -20,7 +20,7 @@ from factcheck.models import Document, Fact
 
 from .dimension import dimension_of
 from .lexicon import FrameLexicon, load_frame_lexicon
-from .reader import ATTACH, DIRECTIONS, Frame, FrameReader, _singular
+from .reader import ATTACH, DIRECTIONS, VERBS, Frame, FrameReader, _singular
 from .window import Window, window
 
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -90,13 +90,19 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
         frame.owner = owner or r.owner_after(w, max(at + 1, 0))
     if frame.owner:
         frame.cues.append(f"whose: {frame.owner}")
-    frame.phase = r.phase(w)
+    # A person's age or record: "former champion Bowe (43-1)" says who he was, not
+    # which record it is.
+    frame.phase = r.phase(w) if dimension not in ("age", "pair") else None
     if frame.phase:
         frame.cues.append(f"phase: {frame.phase}")
     own_year = fact.text if fact.kind == "year" else None
     frame.era = r.era(w, story_year, own_year)
     if frame.era:
         frame.cues.append(f"when: {frame.era}")
+        if frame.owner is None and fact.location:
+            # a past event is told apart by its place: "a quake off Banda Aceh last year"
+            frame.owner = fact.location
+            frame.cues.append(f"where: {fact.location}")
     return frame
 
 
@@ -122,10 +128,25 @@ def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
     another span of games."""
     words = w.words_before(6)
     in_brackets = bool(w.before) and w.before[-1].text == "("
-    if not (in_brackets or "record" in words or fact.kind == "record"):
+    if not (in_brackets or "record" in words or fact.kind == "record" or _apposed(r, w)):
         return  # "tied at 13-13", "a 45-35 lead": a score
     losses = f"{fact.second:g}" if fact.second is not None else re.findall(r"\d+", fact.text)[1]
     frame.thing = f"record with {losses} losses"
+
+
+def _apposed(r: FrameReader, w: Window) -> bool:
+    """'Champion, Riddick Bowe, 43-1, 33 KOs': a W-L set off by commas right after a
+    name that opens its clause is that person's record ('beat Drake, 65-53' is a score:
+    the name there is an object)."""
+    before = w.before
+    if len(before) < 2 or before[-1].text != "," or not r.is_name(before, len(before) - 2, w.sentence_start):
+        return False
+    if not w.after or w.after[0].text not in (",", ")", ";"):
+        return False
+    k = len(before) - 2
+    while k > 0 and r.is_name(before, k - 1, w.sentence_start):
+        k -= 1
+    return k == 0 or before[k - 1].text in (",", "(", ":") or before[k - 1].capitalised
 
 
 def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
@@ -166,12 +187,11 @@ def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: 
         at = after.index("of") + 1 if "of" in after else 1
         frame.owner = r.owner_after(w, at, reach=3)
         return
-    if after and after[0] in ("after", "before", "later") and len(w.after) > 1:
-        following = [t.low for t in w.after[1:6] if t.is_word and t.low not in ARTICLES]
-        heads = [x for x in following if x not in r.lex.skip_words]
-        if heads:
+    if after and after[0] in ("after", "before") and len(w.after) > 1:
+        head = _phrase_head(r, w.after[1:6])
+        if head:
             # "two minutes after a bird strike warning": time after the warning
-            frame.thing = f"time {after[0]} {_last_noun(heads)}"
+            frame.thing = f"time {after[0]} {head}"
             return
     if noun in r.lex.model_nouns:
         return  # "the 13-inch model": a size that names a model, not a measurement
@@ -184,14 +204,22 @@ def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: 
     frame.thing = r.attribute_near(w)
 
 
-def _last_noun(words: list[str]) -> str:
-    """The head of a short noun phrase: its last word before a verb-looking one."""
-    head = words[0]
-    for word in words[1:4]:
-        if word.endswith(("ed", "ing")) or word in ("was", "is", "were", "had", "has"):
+def _phrase_head(r: FrameReader, tokens) -> str | None:
+    """The head of the noun phrase opening `tokens`: its last word before punctuation,
+    a verb or a clause break ("a bird strike warning was issued" → warning, "the
+    tower's warning," → warning). None when a verb comes first ("after taking off")."""
+    head = None
+    for t in tokens:
+        if not t.is_word or t.low in r.lex.clause_breaks or t.low in VERBS:
             break
-        head = word
-    return _singular(head)
+        if t.low in ARTICLES or t.low in r.lex.skip_words:
+            if head is not None:
+                break
+            continue
+        if t.low.endswith("ed") or (head is None and t.low.endswith("ing")):
+            break
+        head = t.low
+    return _singular(head) if head else None
 
 
 def _glued(text: str, fact: Fact, w: Window) -> bool:

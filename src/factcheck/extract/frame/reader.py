@@ -26,6 +26,10 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
                         "from", "outside", "away"})
 ATTACH = frozenset({"(", ",", "'s", "’s", "'", "’"})  # "Rahman, 36", "Klitschko (52-3"
 LINKS = frozenset({"of", "to", "at", "from", "off", "in", "near", "for"})
+# Words that cannot open the noun a figure modifies: after them no noun is glued.
+FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
+VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
+                   "could", "may", "might", "should", "must", "did", "does", "do", "been", "be"})
 
 
 @dataclass(slots=True)
@@ -106,6 +110,14 @@ class FrameReader:
             t = after[k]
             if not t.is_word or t.low in self.lex.clause_breaks:
                 break
+            if head is None and (t.low in FUNCTION_WORDS or t.low in VERBS):
+                break  # "a 12-year-old as well as", "the 13-inch has": no noun follows
+            if "-" in t.low and t.low.rsplit("-", 1)[1] in self.lex.clause_breaks:
+                # "the 12-year-old girl-before resting": a dash lost its spaces
+                t = Token(t.text.rsplit("-", 1)[0], t.start, t.end)
+                if head is None and t.low not in self.lex.skip_words:
+                    head, at = t, k
+                break
             if t.low in self.lex.skip_words or t.low.endswith("ly"):
                 if head:
                     break
@@ -164,6 +176,8 @@ class FrameReader:
             return None
         near = w.before[-reach:]
         text = " ".join(t.low for t in near)
+        if self.lex.background is not None:
+            text = self.lex.background.sub(" ", text)  # "last year" dates a figure: no phase
         found = None
         for m in pattern.finditer(text):
             found = self.lex.phase_of.get(" ".join(m.group().split()))
@@ -172,24 +186,40 @@ class FrameReader:
     def era(self, w: Window, story_year: int | None, own_year: str | None,
             reach: int = 10) -> str | None:
         """A past named near the figure: a year before the story's, or a background phrase."""
-        near = (*w.before[-reach:], *w.after[:reach])
-        for t in near:
+        near = (*w.before[-reach:], *w.after[:reach + 1])  # one more: the noun after a year
+        after = len(w.before[-reach:])
+        for i, t in enumerate(near[:after + reach]):
             if YEAR.match(t.text) and t.text != own_year:
+                if i >= after and _names_a_noun(near, i):
+                    continue  # "a quake hits a region hit by the 2004 tsunami": another thing's year
                 year = int(t.text)
                 if story_year is None or year < story_year:
                     return t.text
-        text = " ".join(t.low for t in near)
+        text = " ".join(t.low for t in near[:after + reach])
         if self.lex.background is not None and self.lex.background.search(text):
             return "past"
         return None
 
     def part(self, w: Window, reach: int = 4) -> bool:
         """'including 13 children', '$281m in cash': a part of a larger whole."""
-        pattern = self.lex.part_markers
-        if pattern is None:
+        before = " ".join(t.low for t in w.before[-reach:])
+        if self.lex.part_markers is not None and self.lex.part_markers.search(before):
+            return True
+        if self.lex.part_around is None:
             return False
-        around = " ".join([t.low for t in w.before[-reach:]] + ["#"] + [t.low for t in w.after[:3]])
-        return bool(pattern.search(around))
+        return bool(self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])])))
+
+
+DATE_LINKS = frozenset({"in", "since", "from", "until", "till", "during", "of", "before", "after",
+                        "by", "between", "and", "to", ","})
+
+
+def _names_a_noun(tokens, i: int) -> bool:
+    """A year written as a modifier of the noun after it ('the 2004 tsunami'), not a date
+    ('in 2004', 'since 2004'): the era of that noun, not of a figure before it."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (nxt is not None and nxt.is_word and not nxt.capitalised
+            and tokens[i - 1].low not in DATE_LINKS - {"by"})
 
 
 def _span_text(w: Window, before, after) -> str:

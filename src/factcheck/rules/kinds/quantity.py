@@ -33,6 +33,7 @@ from factcheck.severity import SEVERITIES
 
 FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier")
 ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
+AGE_SLACK = 0.5  # two named ages a year apart overlap: a birthday between the articles
 
 
 class SameQuantity(Kind):
@@ -101,6 +102,12 @@ def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         fact = ctx.facts[t["pos"].iat[k]]
         half = _slack(fact, 0.0, ROUND_SHARE)
         lo[k], hi[k] = min(lo[k], fact.value - half), max(hi[k], fact.value + half)
+    # A named person's age may differ by one between articles: a birthday can fall
+    # between them (a child's age in one incident is not read so).
+    named_age = ((t["dimension"] == "age") & (t["owner"] != UNKNOWN)
+                 & (t["qualifier"] == "exact")).to_numpy()
+    lo[named_age] -= AGE_SLACK
+    hi[named_age] += AGE_SLACK
     scale = t["scale"].to_numpy()
     return t.assign(lo=lo * scale, hi=hi * scale)
 
@@ -115,7 +122,10 @@ def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
     sole = owners[owners != UNKNOWN]
     if sole.empty:
         return t
+    # A past event's figure naming no place or person is of an unknown past event.
     blank = (t["owner"] == UNKNOWN).to_numpy()
+    if "era" in t:
+        blank = blank & (t["era"] == UNKNOWN).to_numpy()
     keys = pd.MultiIndex.from_frame(t[others]) if len(others) > 1 else pd.Index(t[others[0]])
     filled = sole.reindex(keys).to_numpy()
     owner = t["owner"].to_numpy().copy()
