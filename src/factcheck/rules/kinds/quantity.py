@@ -8,10 +8,12 @@ compared in the dimension's base unit, so kilometres meet miles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
 
+from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.facts import UNKNOWN
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
@@ -31,8 +33,19 @@ from factcheck.rules.kinds.conversion import _slack
 from factcheck.rules.params import Grouping, choice, flag, number
 from factcheck.severity import SEVERITIES
 
-FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier")
+FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier", "named")
 ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
+# Counts and places in a sequence that name no owner ("two fights", "the third
+# quarter") are common words of many moments of a story: such figures are one
+# quantity only when their sentences say the same thing (`loose_overlap`).
+LOOSE = frozenset({"count", "ordinal"})
+WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+STOP = frozenset("""the and for with that this from was were are has have had his her its
+their they them then than there these those who whom which what when where while will
+would could should been being also after before into onto over under about more most
+some any all but not out off per one two three four five six seven eight nine ten our
+your said says say just only very such each other another first second third last
+according""".split())
 AGE_SLACK = 0.5  # two named ages a year apart overlap: a birthday between the articles
 
 
@@ -59,6 +72,10 @@ class SameQuantity(Kind):
                 "round_figure_gap": number(
                     0.0, "a disagreement this close where one side is a plain round figure "
                          "is reported at `round_figure_severity` (0: never)"),
+                "loose_overlap": number(
+                    0.0, "counts and places naming no owner are one quantity only when this "
+                         "share of their sentences' content words is shared (0: always)",
+                    minimum=0.0),
                 "round_figure_multiple": number(10, "what makes a plain figure round",
                                                 minimum=1, integer=True),
                 "round_figure_severity": choice(SEVERITIES, "warning",
@@ -75,8 +92,10 @@ class SameQuantity(Kind):
             return
         t = _in_base_units(t, ctx)
         cols = ["story", *p["key"]]
+        t = t.assign(named=(t["owner"] != UNKNOWN).to_numpy())  # its own words name the owner
         if p["sole_owner"] and "owner" in p["key"]:
             t = with_sole_owner(t, [c for c in cols if c != "owner"])
+        attributes = load_frame_lexicon().attributes  # "population": a named quantity
         g = t.groupby(cols, sort=False)
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
@@ -85,12 +104,37 @@ class SameQuantity(Kind):
             rows = own_floors(rows, p)
             said = sentences_of(rows["pos"], ctx.facts)
             rows = kept(rows, own_figures(rows, [False] * len(rows["pos"]), said, p))
+            story, key = key_of(cols, values)
+            loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
+                     and key.get("thing") not in attributes)
             for band in bands(rows, p["band_ratio"]):
-                positions, all_round = _disagreeing(band, p)
+                same = _same_statement(ctx, p["loose_overlap"]) if loose else None
+                positions, all_round = _disagreeing(band, p, same)
                 if positions:
-                    story, key = key_of(cols, values)
                     severity = p["round_figure_severity"] if all_round else None
                     yield ctx.finding(rule, story, key, positions, severity=severity)
+
+
+def _same_statement(ctx: Context, share: float):
+    """Whether two figures' sentences say the same thing: a share of their content
+    words in common, beyond the figures themselves ("killed 230,000 people in 13
+    countries" and "killed 230,000 people in 14 countries"; not "his three fights with
+    Holyfield" and "the two fights out there for him")."""
+    cache: dict[int, frozenset[str]] = {}
+
+    def words(pos: int) -> frozenset[str]:
+        if pos not in cache:
+            fact = ctx.facts[pos]
+            found = WORD.findall((fact.sentence or "").lower())
+            cache[pos] = frozenset(w.rstrip("s") for w in found if w not in STOP)
+        return cache[pos]
+
+    def same(a: int, b: int) -> bool:
+        wa, wb = words(a), words(b)
+        shared = len(wa & wb)
+        return shared >= 2 and shared >= share * min(len(wa), len(wb))
+
+    return same
 
 
 def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -158,13 +202,16 @@ def _middle(lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-def _disagreeing(rows: dict[str, list], p: dict) -> tuple[set[int], bool]:
+def _disagreeing(rows: dict[str, list], p: dict, same=None) -> tuple[set[int], bool]:
     pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
     out: set[int] = set()
     all_round = True
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):
             if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
+                continue
+            if same is not None and not (rows["named"][i] and rows["named"][j]) \
+                    and not same(pos[i], pos[j]):
                 continue
             out.update((pos[i], pos[j]))
             all_round = all_round and _may_be_rounding(rows, i, j, p)
