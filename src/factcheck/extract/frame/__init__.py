@@ -44,7 +44,8 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         if dimension is None:
             continue
         w = window(doc.text, fact.start, fact.end)
-        if dimension == "count" and w.before and _singular(w.before[-1].low) in lex.ordinal_nouns:
+        if dimension == "count" and (_place_noun(lex, w) is not None
+                                     or (w.before and _singular(w.before[-1].low) in lex.ordinal_nouns)):
             dimension = fact.dimension = "ordinal"  # "on lap 31": a place in a sequence
         frame = _read(reader, doc.text, fact, dimension, w, story_year)
         if frame.thing == "magnitude":  # "magnitude 6.2", "an 8.6-magnitude quake"
@@ -149,9 +150,25 @@ def _apposed(r: FrameReader, w: Window) -> bool:
     return k == 0 or before[k - 1].text in (",", "(", ":") or before[k - 1].capitalised
 
 
+def _place_noun(lex: FrameLexicon, w: Window) -> str | None:
+    """A count that gives a place in a sequence: 'four pitches into the game' (the
+    fourth), 'after 20 of 71 laps' (the 20th): the sequence noun, or None."""
+    after = w.after
+    if len(after) >= 2 and after[1].low == "into" and _singular(after[0].low) in lex.ordinal_nouns:
+        return _singular(after[0].low)
+    if len(after) >= 3 and after[0].low == "of" and after[1].text[0].isdigit():
+        for t in after[2:4]:
+            if _singular(t.low) in lex.ordinal_nouns:
+                return _singular(t.low)
+    return None
+
+
 def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
     nouns = r.lex.ordinal_nouns
-    if w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
+    place = _place_noun(r.lex, w) if fact.kind != "ordinal" else None
+    if place:
+        frame.thing = r.lex.group(place)  # "four pitches into the game"
+    elif w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
         frame.thing = r.lex.group(_singular(w.after[0].low))  # "the 28th lap"
     elif w.before and _singular(w.before[-1].low) in nouns:
         frame.thing = r.lex.group(_singular(w.before[-1].low))  # "lap 20"

@@ -26,6 +26,10 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
                         "from", "outside", "away"})
 ATTACH = frozenset({"(", ",", "'s", "’s", "'", "’"})  # "Rahman, 36", "Klitschko (52-3"
 LINKS = frozenset({"of", "to", "at", "from", "off", "in", "near", "for"})
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+sixty seventy eighty ninety hundred thousand million dozen dozens""".split())
+OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating", "defeated"})
 # Words that cannot open the noun a figure modifies: after them no noun is glued.
 FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
 VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
@@ -64,6 +68,8 @@ class FrameReader:
             return False
         if t.text.isupper():
             return False  # initials and agencies ("TD", "USGS") are not whose a figure is
+        if any(part in NUMBER_WORDS for part in t.low.split("-")):
+            return False  # "Twenty-seven locations": a number opening a sentence
         # A capitalised word the document also writes in lower case is a common word
         # (a sentence opener, a headline word), unless it is mixed case ("McDermott").
         mixed = any(c.isupper() for c in t.text[1:]) and not t.text.isupper()
@@ -88,8 +94,8 @@ class FrameReader:
         after = w.after
         for k in range(skip, min(len(after), skip + reach)):
             t = after[k]
-            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":"):
-                return None
+            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":") or t.low in OPPONENT:
+                return None  # "nine carries against Oakland": the other side, not the owner
             if self.is_name(after, k, w.sentence_start):
                 # the name's last word: "Kimi Raikkonen" → raikkonen
                 while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
@@ -237,6 +243,8 @@ def _singular(word: str) -> str:
     w = _clean(word)
     if len(w) > 3 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]  # "pitches", "crashes", "boxes"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w

@@ -108,25 +108,37 @@ class SameQuantity(Kind):
             loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
                      and key.get("thing") not in attributes)
             for band in bands(rows, p["band_ratio"]):
-                same = _same_statement(ctx, p["loose_overlap"]) if loose else None
-                positions, all_round = _disagreeing(band, p, same)
+                same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
+                positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
                 if positions:
                     severity = p["round_figure_severity"] if all_round else None
                     yield ctx.finding(rule, story, key, positions, severity=severity)
 
 
-def _same_statement(ctx: Context, share: float):
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet 'crashed' with 'crashes' and 'carries' with 'carry'."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_statement(ctx: Context, share: float, thing: str | None):
     """Whether two figures' sentences say the same thing: a share of their content
     words in common, beyond the figures themselves ("killed 230,000 people in 13
     countries" and "killed 230,000 people in 14 countries"; not "his three fights with
-    Holyfield" and "the two fights out there for him")."""
+    Holyfield" and "the two fights out there for him"). The thing counted is no
+    shared word: it is shared by definition."""
     cache: dict[int, frozenset[str]] = {}
+    its = {_stem(w) for w in (thing or "", f"{thing}s", f"{thing}es")}
 
     def words(pos: int) -> frozenset[str]:
         if pos not in cache:
             fact = ctx.facts[pos]
             found = WORD.findall((fact.sentence or "").lower())
-            cache[pos] = frozenset(w.rstrip("s") for w in found if w not in STOP)
+            cache[pos] = frozenset(_stem(w) for w in found if w not in STOP) - its
         return cache[pos]
 
     def same(a: int, b: int) -> bool:
@@ -202,7 +214,8 @@ def _middle(lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-def _disagreeing(rows: dict[str, list], p: dict, same=None) -> tuple[set[int], bool]:
+def _disagreeing(rows: dict[str, list], p: dict, same=None,
+                 ordinal: bool = False) -> tuple[set[int], bool]:
     pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
     out: set[int] = set()
     all_round = True
@@ -210,7 +223,7 @@ def _disagreeing(rows: dict[str, list], p: dict, same=None) -> tuple[set[int], b
         for j in range(i + 1, len(pos)):
             if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
                 continue
-            if same is not None and not (rows["named"][i] and rows["named"][j]) \
+            if same is not None and not (rows["named"][i] and rows["named"][j] and not ordinal) \
                     and not same(pos[i], pos[j]):
                 continue
             out.update((pos[i], pos[j]))
