@@ -51,7 +51,10 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         if frame.thing == "magnitude":  # "magnitude 6.2", "an 8.6-magnitude quake"
             fact.dimension, frame.thing = "magnitude", "quake"
             frame.cues[0] = "what: quake"
-        if frame.thing and fact.kind == "money" and fact.id in variants:
+        if fact.kind == "money" and fact.id in variants:
+            if not frame.thing:  # "and $1,499 for the 16-inch": a model's price
+                frame.thing = "price"
+                frame.cues.insert(0, "what: price")
             frame.owner = variants[fact.id]
             frame.cues.append(f"model: {frame.owner}")
         if frame.thing and (dimension == "count" or dimension.startswith("money:")) and reader.part(w):
@@ -248,6 +251,9 @@ def _glued(text: str, fact: Fact, w: Window) -> bool:
     return bool(w.before) and w.before[-1].low in ARTICLES and bool(w.after) and w.after[0].is_word
 
 
+FOR_MODEL = re.compile(r"\s+for\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?$")
+
+
 def _variants(text: str, facts: Sequence[Fact]) -> dict[int, str]:
     """Money figures next to a size that names a model ('the 13-inch costs $1,199'):
     fact id → the size, written as a model name ('13-inch')."""
@@ -258,11 +264,19 @@ def _variants(text: str, facts: Sequence[Fact]) -> dict[int, str]:
     for f in facts:
         if f.kind != "money":
             continue
-        near = [s for s in sizes if abs(s.start - f.start) <= 60
-                and "." not in text[min(s.end, f.end): max(s.start, f.start)]]
-        models = {s.text.lower() for s in near}
-        if len(models) == 1:
-            out[f.id] = models.pop()
+        # "$1,099 for the base 13-inch": the size the price is for; else the size named
+        # before it in its sentence, its subject ("the 13-inch starts at $1,199", "the
+        # 13-inch comes in $1,199 and $1,499 versions; the 15-inch ...")
+        model = None
+        for z in sizes:
+            if z.start >= f.end and FOR_MODEL.match(text, f.end, z.start):
+                model = z
+                break
+            if z.end <= f.start and f.start - z.end <= 80 \
+                    and not any(c in text[z.end: f.start] for c in ".;"):
+                model = z  # sizes are in text order: the last one before wins
+        if model is not None:
+            out[f.id] = model.text.lower()
     return out
 
 
