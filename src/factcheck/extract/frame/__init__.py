@@ -20,7 +20,7 @@ from factcheck.models import Document, Fact
 
 from .dimension import dimension_of
 from .lexicon import FrameLexicon, load_frame_lexicon
-from .reader import ATTACH, DIRECTIONS, VERBS, Frame, FrameReader, _singular
+from .reader import ATTACH, DIRECTIONS, NUMBER_WORDS, VERBS, Frame, FrameReader, _singular
 from .window import Window, window
 
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -111,7 +111,11 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
 
 
 def _age(r: FrameReader, frame: Frame, w: Window, noun, at: int, named: bool) -> None:
-    """'a 12-year-old girl', 'the 36-year-old Rahman', 'Rahman, 36', 'a boy, 8 years old'."""
+    """'a 12-year-old girl', 'the 36-year-old Rahman', 'Rahman, 36', 'a boy, 8 years old'.
+    An age of a plural noun ('two 10-year-old children', 'three girls (aged 8, 11
+    and 14)') is several people's: no one's age."""
+    if noun and 0 <= at < len(w.after) and _plural(w.after[at].low):
+        return
     if noun and named:
         frame.thing, frame.owner = "person", noun
     elif noun:
@@ -123,7 +127,16 @@ def _age(r: FrameReader, frame: Frame, w: Window, noun, at: int, named: bool) ->
             frame.owner = frame.owner or before[k].text.rstrip("'’")
             frame.thing = frame.thing or "person"
         elif before[k].is_word and before[k].low not in r.lex.skip_words:
+            if _plural(before[k].low) or NUMBER_WORDS & set(before[k].low.split("-")):
+                return
             frame.thing = frame.thing or r.lex.group(_singular(before[k].low))
+
+
+PLURALS = frozenset({"children", "men", "women", "people", "teens", "teenagers", "twins"})
+
+
+def _plural(word: str) -> bool:
+    return word in PLURALS or (_singular(word) != word and not word.endswith(("'s", "’s")))
 
 
 def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:

@@ -116,8 +116,8 @@ class FrameReader:
             t = after[k]
             if not t.is_word or t.low in self.lex.clause_breaks:
                 break
-            if head is None and (t.low in FUNCTION_WORDS or t.low in VERBS):
-                break  # "a 12-year-old as well as", "the 13-inch has": no noun follows
+            if t.low in FUNCTION_WORDS or t.low in VERBS:
+                break  # "a 12-year-old as well as", "the 13-inch has": the noun phrase ends
             if "-" in t.low and t.low.rsplit("-", 1)[1] in self.lex.clause_breaks:
                 # "the 12-year-old girl-before resting": a dash lost its spaces
                 t = Token(t.text.rsplit("-", 1)[0], t.start, t.end)

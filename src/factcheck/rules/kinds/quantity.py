@@ -107,7 +107,9 @@ class SameQuantity(Kind):
             story, key = key_of(cols, values)
             loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
                      and key.get("thing") not in attributes)
-            for band in bands(rows, p["band_ratio"]):
+            # a length, a mass, a time: one measure of one thing, however far apart
+            ratio = float("inf") if str(key.get("dimension")).startswith("[") else p["band_ratio"]
+            for band in bands(rows, ratio):
                 same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
                 positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
                 if positions:
