@@ -198,6 +198,10 @@ def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
         frame.thing = attribute  # "home to 90,000 people": population
         return
     thing = fact.entity or (fact.counted.split()[-1] if fact.counted else None)
+    if thing in ("person", "people") and fact.counted:
+        counted = fact.counted.split()[-1]  # "670 patients": the people it counts are patients
+        if _singular(counted) not in r.lex.casualty_groups and counted not in r.lex.casualty_groups:
+            thing = counted
     if thing in (None, "person", "people", "location", "time", "year"):
         thing = _of_total(w) or None  # "20 of 71 scheduled laps"
     if thing and thing not in r.lex.not_names:

@@ -25,6 +25,7 @@ SCHEMA = {
     "not_names": ["str"],
     "ordinal_nouns": ["str"],
     "model_nouns": ["str"],
+    "casualty_groups": ["str"],
 }
 REQUIRED = tuple(SCHEMA)
 
@@ -52,6 +53,7 @@ class FrameLexicon:
     not_names: frozenset[str] = frozenset()
     ordinal_nouns: frozenset[str] = frozenset()
     model_nouns: frozenset[str] = frozenset()
+    casualty_groups: frozenset[str] = frozenset()
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -84,6 +86,7 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.not_names = frozenset(w.lower() for w in data["not_names"])
     lex.ordinal_nouns = frozenset(w.lower() for w in data["ordinal_nouns"])
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
+    lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])
     return lex
 
 
