@@ -48,7 +48,9 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
                                      or (w.before and _singular(w.before[-1].low) in lex.ordinal_nouns)):
             dimension = fact.dimension = "ordinal"  # "on lap 31": a place in a sequence
         frame = _read(reader, doc.text, fact, dimension, w, story_year)
-        if frame.thing == "magnitude":  # "magnitude 6.2", "an 8.6-magnitude quake"
+        if frame.thing == "magnitude" and fact.kind != "magnitude" and not _on_scale(fact):
+            frame = Frame()  # "three aftershocks measuring magnitude 6.3": no magnitude itself
+        elif frame.thing == "magnitude":  # "magnitude 6.2", "measuring 6.3, 5.9 and 5.5"
             fact.dimension, frame.thing = "magnitude", "quake"
             frame.cues[0] = "what: quake"
         if fact.kind == "money" and fact.id in variants:
@@ -63,6 +65,12 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         fact.cues = frame.cues or None
         if fact.dimension == "pair":
             fact.dimension = "record" if frame.thing else "score"
+
+
+def _on_scale(fact: Fact) -> bool:
+    """A bare number that can be a magnitude: no unit, nothing counted, at most 10."""
+    return (fact.kind == "count" and not fact.entity and (fact.unit or "count") == "count"
+            and fact.value is not None and 0 < fact.value <= 10)
 
 
 def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,

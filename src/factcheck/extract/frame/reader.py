@@ -29,7 +29,8 @@ LINKS = frozenset({"of", "to", "at", "from", "off", "in", "near", "for"})
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
 thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
 sixty seventy eighty ninety hundred thousand million dozen dozens""".split())
-OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating", "defeated"})
+OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating", "defeated",
+                      "passed", "passing", "overtook", "overtaking", "surpassed", "surpassing"})
 # Words that cannot open the noun a figure modifies: after them no noun is glued.
 FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
 VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
@@ -87,8 +88,21 @@ class FrameReader:
             if t.low in self.lex.clause_breaks or t.text in (";", ":", "—", "–") :
                 return None, -1
             if self.is_name(before, k, w.sentence_start):
+                if self._object(before, k):
+                    continue  # "passed Rodney Buford to lead with 2,117 points"
                 return self._name_at(before, k, w.sentence_start), len(before) - 1 - k
         return None, -1
+
+    def _object(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A name that is the object of passing or beating ('passed Rodney Buford',
+        'against Oakland') is the other side, unless it owns what follows ('broke
+        Buford's record')."""
+        if tokens[i].low.endswith(("'s", "’s")) or (i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "’s")):
+            return False
+        k = i
+        while k > 0 and tokens[k - 1].is_word and tokens[k - 1].capitalised:
+            k -= 1
+        return k > 0 and tokens[k - 1].low in OPPONENT
 
     def owner_after(self, w: Window, skip: int = 0, reach: int = 5) -> str | None:
         after = w.after

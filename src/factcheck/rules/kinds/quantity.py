@@ -102,14 +102,16 @@ class SameQuantity(Kind):
         hits = t[(split & several).to_numpy()]
         for values, rows in split_groups(hits, cols, FIELDS):
             rows = own_floors(rows, p)
-            said = sentences_of(rows["pos"], ctx.facts)
-            rows = kept(rows, own_figures(rows, [False] * len(rows["pos"]), said, p))
             story, key = key_of(cols, values)
             loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
                      and key.get("thing") not in attributes)
             # a length, a mass, a time: one measure of one thing, however far apart
             ratio = float("inf") if str(key.get("dimension")).startswith("[") else p["band_ratio"]
             for band in bands(rows, ratio):
+                # an outlet's figures far apart are a game's and a career's: its several
+                # figures are judged within one band
+                said = sentences_of(band["pos"], ctx.facts)
+                band = kept(band, own_figures(band, [False] * len(band["pos"]), said, p))
                 same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
                 positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
                 if positions:
