@@ -82,6 +82,8 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
         _age(r, frame, w, noun, at, named)
     elif dimension == "magnitude":
         frame.thing = noun if noun in ("quake", "aftershock") else "quake"
+    elif dimension == "caliber":
+        frame.thing = "gun"  # ".38-caliber revolver", "a .357 caliber": a gun's calibre
     elif dimension == "pair":
         _record(r, frame, fact, w)
     elif dimension == "ordinal":
@@ -97,7 +99,7 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     if frame.thing is None:
         return frame
     frame.cues.insert(0, f"what: {frame.thing}")
-    if frame.owner is None and dimension not in ("age", "magnitude"):
+    if frame.owner is None and dimension not in ("age", "magnitude", "caliber"):
         owner, _ = r.owner_before(w)
         frame.owner = owner or r.owner_after(w, max(at + 1, 0))
     if frame.owner:
