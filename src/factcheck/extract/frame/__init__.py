@@ -20,7 +20,16 @@ from factcheck.models import Document, Fact
 
 from .dimension import dimension_of
 from .lexicon import FrameLexicon, load_frame_lexicon
-from .reader import ATTACH, DIRECTIONS, NUMBER_WORDS, VERBS, Frame, FrameReader, _singular
+from .reader import (
+    ATTACH,
+    DIRECTIONS,
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+    VERBS,
+    Frame,
+    FrameReader,
+    _singular,
+)
 from .window import Window, window
 
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -203,6 +212,11 @@ def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
 
 
 def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
+    after = w.after
+    if (len(after) >= 3 and after[0].text in ("-", "–") and after[1].is_word and after[2].is_word
+            and after[2].low not in FUNCTION_WORDS and after[2].low not in VERBS
+            and after[2].low not in r.lex.clause_breaks):
+        return  # "two three-point plays", "a 13-play drive": a kind of the noun after, no count of it
     attribute = r.attribute_near(w)
     if attribute:
         frame.thing = attribute  # "home to 90,000 people": population

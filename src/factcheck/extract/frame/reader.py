@@ -88,10 +88,22 @@ class FrameReader:
             if t.low in self.lex.clause_breaks or t.text in (";", ":", "—", "–") :
                 return None, -1
             if self.is_name(before, k, w.sentence_start):
-                if self._object(before, k):
+                if self._object(before, k) or self._owns_other(before, k):
                     continue  # "passed Rodney Buford to lead with 2,117 points"
                 return self._name_at(before, k, w.sentence_start), len(before) - 1 - k
         return None, -1
+
+    def _owns_other(self, before: tuple[Token, ...], i: int) -> bool:
+        """'Gray's gun was loaded with four bullets': a possessive name owns the noun
+        after it, not a figure further on; unless the figure is that noun's value
+        ('Buford's scoring record of 2,116') or follows at once ('Klitschko's 46 KOs')."""
+        t = before[i]
+        if not t.low.endswith(("'s", "’s")) or i == len(before) - 1:
+            return False
+        rest = before[i + 1:]
+        if rest[-1].low == "of" and all(x.is_word for x in rest):
+            return False  # "Buford's record of 2,116"
+        return any(x.is_word and x.low not in self.lex.skip_words for x in rest)
 
     def _object(self, tokens: tuple[Token, ...], i: int) -> bool:
         """A name that is the object of passing or beating ('passed Rodney Buford',
