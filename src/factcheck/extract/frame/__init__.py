@@ -73,7 +73,8 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era
         fact.cues = frame.cues or None
         if fact.dimension == "pair":
-            fact.dimension = "record" if frame.thing else "score"
+            fact.dimension = ("model" if frame.thing == "model" else
+                              "record" if frame.thing else "score")
 
 
 def _on_scale(fact: Fact) -> bool:
@@ -94,7 +95,11 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     elif dimension == "caliber":
         frame.thing = "gun"  # ".38-caliber revolver", "a .357 caliber": a gun's calibre
     elif dimension == "pair":
-        _record(r, frame, fact, w)
+        maker = _maker(r, fact, w)
+        if maker:  # "a Boeing 737-800": a model number, compared as the maker's model
+            frame.thing, frame.owner = "model", maker
+        else:
+            _record(r, frame, fact, w)
     elif dimension == "ordinal":
         _ordinal(r, frame, fact, w, noun)
     elif dimension == "count":
@@ -164,10 +169,41 @@ def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
     another span of games."""
     words = w.words_before(6)
     in_brackets = bool(w.before) and w.before[-1].text == "("
-    if not (in_brackets or "record" in words or fact.kind == "record" or _apposed(r, w)):
+    if not (in_brackets or "record" in words or fact.kind == "record" or _apposed(r, w)
+            or _standing(r, w)):
         return  # "tied at 13-13", "a 45-35 lead": a score
     losses = f"{fact.second:g}" if fact.second is not None else re.findall(r"\d+", fact.text)[1]
     frame.thing = f"record with {losses} losses"
+
+
+STANDING = frozenset({"are", "is", "went", "improved to", "moved to", "fell to", "dropped to",
+                      "climbed to", "slipped to", "improve to", "move to", "fall to", "drop to"})
+NOT_RECORD_AFTER = frozenset({"to", "favourite", "favourites", "favorite", "favorites", "shot",
+                              "outsiders", "underdogs", "on", "against", "odds"})
+
+
+def _standing(r: FrameReader, w: Window) -> bool:
+    """'the Colts are 8-1 in close games', 'Reyes improved to 14-2': a team's or a
+    fighter's standing after a name ('are 8-1 favourites', 'cut the lead to 45-40' are not)."""
+    before = w.before
+    if len(before) < 2 or (w.after and w.after[0].low in NOT_RECORD_AFTER):
+        return False
+    one, two = before[-1].low, " ".join(t.low for t in before[-2:])
+    if one in STANDING and r.is_name(before, len(before) - 2, w.sentence_start):
+        return True
+    return two in STANDING and len(before) >= 3 and r.is_name(before, len(before) - 3, w.sentence_start)
+
+
+MODEL_NUMBER = re.compile(r"^(\d{3,4})-(\d)00$")
+
+
+def _maker(r: FrameReader, fact: Fact, w: Window) -> str | None:
+    """'a Boeing 737-800', 'the Airbus 330-200': a name, then a number and a variant in
+    hundreds names a model (no score or record is written so); the maker's name."""
+    if not MODEL_NUMBER.match(fact.text or "") or not w.before:
+        return None
+    k = len(w.before) - 1
+    return w.before[k].text if r.is_name(w.before, k, w.sentence_start) else None
 
 
 def _apposed(r: FrameReader, w: Window) -> bool:

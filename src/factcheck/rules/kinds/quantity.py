@@ -168,6 +168,9 @@ def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
                  & (t["qualifier"] == "exact")).to_numpy()
     lo[named_age] -= AGE_SLACK
     hi[named_age] += AGE_SLACK
+    # A model number ("737-800") is its first number: "737" and "787" are two models.
+    model = (t["dimension"] == "model").to_numpy()
+    lo[model] = hi[model] = t["value"].to_numpy()[model]
     scale = t["scale"].to_numpy()
     return t.assign(lo=lo * scale, hi=hi * scale)
 
