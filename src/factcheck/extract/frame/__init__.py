@@ -176,6 +176,11 @@ def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
     frame.thing = f"record with {losses} losses"
 
 
+# Words after which a noun phrase has ended: prepositions, conjunctions, verbs.
+PHRASE_ENDS = FUNCTION_WORDS | VERBS | frozenset({
+    "over", "under", "through", "during", "since", "until", "across", "around", "past",
+    "when", "where", "while", "that", "which", "who", "after", "before", "against", "got",
+    "came", "saw", "ended", "began", "started", "left", "remaining", "to", "of"})
 STANDING = frozenset({"are", "is", "went", "improved to", "moved to", "fell to", "dropped to",
                       "climbed to", "slipped to", "improve to", "move to", "fall to", "drop to"})
 NOT_RECORD_AFTER = frozenset({"to", "favourite", "favourites", "favorite", "favorites", "shot",
@@ -240,6 +245,9 @@ def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
     if place:
         frame.thing = r.lex.group(place)  # "four pitches into the game"
     elif w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
+        if len(w.after) > 1 and w.after[1].is_word and w.after[1].low not in PHRASE_ENDS \
+                and w.after[1].low not in r.lex.clause_breaks:
+            return  # "a fourth quarter comeback", "a first-round pick": a kind, not a place
         frame.thing = r.lex.group(_singular(w.after[0].low))  # "the 28th lap"
     elif w.before and _singular(w.before[-1].low) in nouns:
         frame.thing = r.lex.group(_singular(w.before[-1].low))  # "lap 20"
