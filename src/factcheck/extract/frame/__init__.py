@@ -63,10 +63,11 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
             fact.dimension, frame.thing = "magnitude", "quake"
             frame.cues[0] = "what: quake"
         if fact.kind == "money" and fact.id in variants:
-            if not frame.thing:  # "and $1,499 for the 16-inch": a model's price
+            model, priced = variants[fact.id]
+            if not frame.thing and priced:  # "and $1,499 for the 16-inch": that model's price
                 frame.thing = "price"
                 frame.cues.insert(0, "what: price")
-            frame.owner = variants[fact.id]
+            frame.owner = model
             frame.cues.append(f"model: {frame.owner}")
         if frame.thing and (dimension == "count" or dimension.startswith("money:")) and reader.part(w):
             frame.phase = "part"
@@ -109,7 +110,7 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     elif dimension in ("date", "year", "time_of_day", "score", "record", "percent"):
         frame.thing = None  # compared by their own rules, or not yet
     else:
-        _measure(r, frame, w, noun, named, glued)
+        _measure(r, frame, fact, w, noun, named, glued)
     if frame.thing is None:
         return frame
     frame.cues.insert(0, f"what: {frame.thing}")
@@ -285,7 +286,8 @@ def _of_total(w: Window) -> str | None:
     return None
 
 
-def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: bool) -> None:
+def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: bool,
+             glued: bool) -> None:
     after = w.words_after(3)
     if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")):
         frame.thing = "distance"  # "35 kilometers northwest of Herat"
@@ -301,6 +303,8 @@ def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: 
     if noun in r.lex.model_nouns:
         return  # "the 13-inch model": a size that names a model, not a measurement
     if noun and glued:
+        if named and fact.dimension == "[length]":
+            return  # "the 13-inch MacBook", "a 65-inch Bravia": a size that names a model
         if named:
             frame.thing, frame.owner = "size", noun  # "77-tonne Skylab"
         else:
@@ -339,29 +343,30 @@ def _glued(text: str, fact: Fact, w: Window) -> bool:
 FOR_MODEL = re.compile(r"\s+for\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?$")
 
 
-def _variants(text: str, facts: Sequence[Fact]) -> dict[int, str]:
+def _variants(text: str, facts: Sequence[Fact]) -> dict[int, tuple[str, bool]]:
     """Money figures next to a size that names a model ('the 13-inch costs $1,199'):
-    fact id → the size, written as a model name ('13-inch')."""
+    fact id → (the size, written as a model name ('13-inch'), whether the money is
+    said to be for it: '$1,499 for the 16-inch')."""
     sizes = [f for f in facts if f.kind == "measure" and "-" in f.text and f.text[-1].isalpha()]
     if not sizes:
         return {}
-    out: dict[int, str] = {}
+    out: dict[int, tuple[str, bool]] = {}
     for f in facts:
         if f.kind != "money":
             continue
         # "$1,099 for the base 13-inch": the size the price is for; else the size named
         # before it in its sentence, its subject ("the 13-inch starts at $1,199", "the
         # 13-inch comes in $1,199 and $1,499 versions; the 15-inch ...")
-        model = None
+        model, priced = None, False
         for z in sizes:
             if z.start >= f.end and FOR_MODEL.match(text, f.end, z.start):
-                model = z
+                model, priced = z, True
                 break
             if z.end <= f.start and f.start - z.end <= 80 \
                     and not any(c in text[z.end: f.start] for c in ".;"):
                 model = z  # sizes are in text order: the last one before wins
         if model is not None:
-            out[f.id] = model.text.lower()
+            out[f.id] = (model.text.lower(), priced)
     return out
 
 

@@ -68,6 +68,9 @@ class SameQuantity(Kind):
                 "band_ratio": number(
                     2.5, "figures of one quantity more than this many times apart are "
                          "different quantities (a game's points and a career's)", minimum=1.0),
+                "measure_band_ratio": number(
+                    10.0, "the same for lengths, masses and times: one interval reported as "
+                          "two minutes and as six is one quantity in dispute", minimum=1.0),
                 **own_figure_params(),
                 "round_figure_gap": number(
                     0.0, "a disagreement this close where one side is a plain round figure "
@@ -105,8 +108,9 @@ class SameQuantity(Kind):
             story, key = key_of(cols, values)
             loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
                      and key.get("thing") not in attributes)
-            # a length, a mass, a time: one measure of one thing, however far apart
-            ratio = float("inf") if str(key.get("dimension")).startswith("[") else p["band_ratio"]
+            # a length, a mass, a time of one thing: a wider band than a count's
+            physical = str(key.get("dimension")).startswith("[")
+            ratio = p["measure_band_ratio"] if physical else p["band_ratio"]
             for band in bands(rows, ratio):
                 # an outlet's figures far apart are a game's and a career's: its several
                 # figures are judged within one band
