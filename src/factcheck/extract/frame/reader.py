@@ -107,13 +107,15 @@ class FrameReader:
 
     def _object(self, tokens: tuple[Token, ...], i: int) -> bool:
         """A name that is the object of passing or beating ('passed Rodney Buford',
-        'against Oakland') is the other side, unless it owns what follows ('broke
-        Buford's record')."""
+        'against Oakland') is the other side, and a team a player plays for ('for the
+        Chiefs') a side, unless it owns what follows ('broke Buford's record')."""
         if tokens[i].low.endswith(("'s", "’s")) or (i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "’s")):
             return False
         k = i
         while k > 0 and tokens[k - 1].is_word and tokens[k - 1].capitalised:
             k -= 1
+        if k > 1 and tokens[k - 1].low == "the" and tokens[k - 2].low == "for":
+            return True  # "ran for 226 yards for the Chiefs, including an 84-yard run": the side
         return k > 0 and tokens[k - 1].low in OPPONENT
 
     def owner_after(self, w: Window, skip: int = 0, reach: int = 5) -> str | None:
