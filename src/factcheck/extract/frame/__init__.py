@@ -185,7 +185,8 @@ PHRASE_ENDS = FUNCTION_WORDS | VERBS | frozenset({
 STANDING = frozenset({"are", "is", "went", "improved to", "moved to", "fell to", "dropped to",
                       "climbed to", "slipped to", "improve to", "move to", "fall to", "drop to"})
 NOT_RECORD_AFTER = frozenset({"to", "favourite", "favourites", "favorite", "favorites", "shot",
-                              "outsiders", "underdogs", "on", "against", "odds"})
+                              "outsiders", "underdogs", "on", "against", "odds", "up", "down",
+                              "ahead", "behind", "at", "after", "with"})
 
 
 def _standing(r: FrameReader, w: Window) -> bool:
