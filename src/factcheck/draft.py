@@ -166,11 +166,13 @@ def same_quantity_by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
         return {}
     cols = ["story", *params["key"]]
     out: dict[int, Match] = {}
-    ratio = params["band_ratio"]
-    for _, rows in split_groups(t, cols, ("pos", "src", "lo", "hi", "value", "qualifier", "draft")):
+    for values, rows in split_groups(t, cols, ("pos", "src", "lo", "hi", "value", "qualifier",
+                                               "draft")):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:
             continue
+        physical = str(values[cols.index("dimension")]).startswith("[")  # a length, a mass
+        ratio = params["measure_band_ratio"] if physical else params["band_ratio"]
         sources = kept(rows, [not d for d in rows["draft"]])
         said = sentences_of(sources["pos"], facts)
         own = own_figures(own_floors(sources, params), [False] * len(sources["pos"]), said,

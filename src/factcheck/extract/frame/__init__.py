@@ -20,7 +20,16 @@ from factcheck.models import Document, Fact
 
 from .dimension import dimension_of
 from .lexicon import FrameLexicon, load_frame_lexicon
-from .reader import ATTACH, DIRECTIONS, Frame, FrameReader, _singular
+from .reader import (
+    ATTACH,
+    DIRECTIONS,
+    FUNCTION_WORDS,
+    NUMBER_WORDS,
+    VERBS,
+    Frame,
+    FrameReader,
+    _singular,
+)
 from .window import DocumentTokens, Window, window
 
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
@@ -45,21 +54,35 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         if dimension is None:
             continue
         w = window(doc.text, fact.start, fact.end, tokens)
-        if dimension == "count" and w.before and _singular(w.before[-1].low) in lex.ordinal_nouns:
+        if dimension == "count" and (_place_noun(lex, w) is not None
+                                     or (w.before and _singular(w.before[-1].low) in lex.ordinal_nouns)):
             dimension = fact.dimension = "ordinal"  # "on lap 31": a place in a sequence
         frame = _read(reader, doc.text, fact, dimension, w, story_year)
-        if frame.thing == "magnitude":  # "magnitude 6.2", "an 8.6-magnitude quake"
+        if frame.thing == "magnitude" and fact.kind != "magnitude" and not _on_scale(fact):
+            frame = Frame()  # "three aftershocks measuring magnitude 6.3": no magnitude itself
+        elif frame.thing == "magnitude":  # "magnitude 6.2", "measuring 6.3, 5.9 and 5.5"
             fact.dimension, frame.thing = "magnitude", "quake"
             frame.cues[0] = "what: quake"
-        if frame.thing and fact.kind == "money" and fact.id in variants:
-            frame.owner = variants[fact.id]
+        if fact.kind == "money" and fact.id in variants:
+            model, priced = variants[fact.id]
+            if not frame.thing and priced:  # "and $1,499 for the 16-inch": that model's price
+                frame.thing = "price"
+                frame.cues.insert(0, "what: price")
+            frame.owner = model
             frame.cues.append(f"model: {frame.owner}")
         if frame.thing and (dimension == "count" or dimension.startswith("money:")) and reader.part(w):
             frame.phase = "part"
         fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era
         fact.cues = frame.cues or None
         if fact.dimension == "pair":
-            fact.dimension = "record" if frame.thing else "score"
+            fact.dimension = ("model" if frame.thing == "model" else
+                              "record" if frame.thing else "score")
+
+
+def _on_scale(fact: Fact) -> bool:
+    """A bare number that can be a magnitude: no unit, nothing counted, at most 10."""
+    return (fact.kind == "count" and not fact.entity and (fact.unit or "count") == "count"
+            and fact.value is not None and 0 < fact.value <= 10)
 
 
 def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
@@ -71,8 +94,14 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
         _age(r, frame, w, noun, at, named)
     elif dimension == "magnitude":
         frame.thing = noun if noun in ("quake", "aftershock") else "quake"
+    elif dimension == "caliber":
+        frame.thing = "gun"  # ".38-caliber revolver", "a .357 caliber": a gun's calibre
     elif dimension == "pair":
-        _record(r, frame, fact, w)
+        maker = _maker(r, fact, w)
+        if maker:  # "a Boeing 737-800": a model number, compared as the maker's model
+            frame.thing, frame.owner = "model", maker
+        else:
+            _record(r, frame, fact, w)
     elif dimension == "ordinal":
         _ordinal(r, frame, fact, w, noun)
     elif dimension == "count":
@@ -82,27 +111,37 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     elif dimension in ("date", "year", "time_of_day", "score", "record", "percent"):
         frame.thing = None  # compared by their own rules, or not yet
     else:
-        _measure(r, frame, w, noun, named, glued)
+        _measure(r, frame, fact, w, noun, named, glued)
     if frame.thing is None:
         return frame
     frame.cues.insert(0, f"what: {frame.thing}")
-    if frame.owner is None and dimension not in ("age", "magnitude"):
+    if frame.owner is None and dimension not in ("age", "magnitude", "caliber"):
         owner, _ = r.owner_before(w)
         frame.owner = owner or r.owner_after(w, max(at + 1, 0))
     if frame.owner:
         frame.cues.append(f"whose: {frame.owner}")
-    frame.phase = r.phase(w)
+    # A person's age or record: "former champion Bowe (43-1)" says who he was, not
+    # which record it is.
+    frame.phase = r.phase(w) if dimension not in ("age", "pair") else None
     if frame.phase:
         frame.cues.append(f"phase: {frame.phase}")
     own_year = fact.text if fact.kind == "year" else None
     frame.era = r.era(w, story_year, own_year)
     if frame.era:
         frame.cues.append(f"when: {frame.era}")
+        if frame.owner is None and fact.location:
+            # a past event is told apart by its place: "a quake off Banda Aceh last year"
+            frame.owner = fact.location
+            frame.cues.append(f"where: {fact.location}")
     return frame
 
 
 def _age(r: FrameReader, frame: Frame, w: Window, noun, at: int, named: bool) -> None:
-    """'a 12-year-old girl', 'the 36-year-old Rahman', 'Rahman, 36', 'a boy, 8 years old'."""
+    """'a 12-year-old girl', 'the 36-year-old Rahman', 'Rahman, 36', 'a boy, 8 years old'.
+    An age of a plural noun ('two 10-year-old children', 'three girls (aged 8, 11
+    and 14)') is several people's: no one's age."""
+    if noun and 0 <= at < len(w.after) and _plural(w.after[at].low):
+        return
     if noun and named:
         frame.thing, frame.owner = "person", noun
     elif noun:
@@ -114,7 +153,16 @@ def _age(r: FrameReader, frame: Frame, w: Window, noun, at: int, named: bool) ->
             frame.owner = frame.owner or before[k].text.rstrip("'’")
             frame.thing = frame.thing or "person"
         elif before[k].is_word and before[k].low not in r.lex.skip_words:
+            if _plural(before[k].low) or NUMBER_WORDS & set(before[k].low.split("-")):
+                return
             frame.thing = frame.thing or r.lex.group(_singular(before[k].low))
+
+
+PLURALS = frozenset({"children", "men", "women", "people", "teens", "teenagers", "twins"})
+
+
+def _plural(word: str) -> bool:
+    return word in PLURALS or (_singular(word) != word and not word.endswith(("'s", "’s")))
 
 
 def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
@@ -123,15 +171,86 @@ def _record(r: FrameReader, frame: Frame, fact: Fact, w: Window) -> None:
     another span of games."""
     words = w.words_before(6)
     in_brackets = bool(w.before) and w.before[-1].text == "("
-    if not (in_brackets or "record" in words or fact.kind == "record"):
+    if not (in_brackets or "record" in words or fact.kind == "record" or _apposed(r, w)
+            or _standing(r, w)):
         return  # "tied at 13-13", "a 45-35 lead": a score
     losses = f"{fact.second:g}" if fact.second is not None else re.findall(r"\d+", fact.text)[1]
     frame.thing = f"record with {losses} losses"
 
 
+# Words after which a noun phrase has ended: prepositions, conjunctions, verbs.
+PHRASE_ENDS = FUNCTION_WORDS | VERBS | frozenset({
+    "over", "under", "through", "during", "since", "until", "across", "around", "past",
+    "when", "where", "while", "that", "which", "who", "after", "before", "against", "got",
+    "came", "saw", "ended", "began", "started", "left", "remaining", "to", "of"})
+STANDING = frozenset({"are", "is", "went", "improved to", "moved to", "fell to", "dropped to",
+                      "climbed to", "slipped to", "improve to", "move to", "fall to", "drop to"})
+NOT_RECORD_AFTER = frozenset({"to", "favourite", "favourites", "favorite", "favorites", "shot",
+                              "outsiders", "underdogs", "on", "against", "odds", "up", "down",
+                              "ahead", "behind", "at", "after", "with"})
+
+
+def _standing(r: FrameReader, w: Window) -> bool:
+    """'the Colts are 8-1 in close games', 'Reyes improved to 14-2': a team's or a
+    fighter's standing after a name ('are 8-1 favourites', 'cut the lead to 45-40' are not)."""
+    before = w.before
+    if len(before) < 2 or (w.after and w.after[0].low in NOT_RECORD_AFTER):
+        return False
+    one, two = before[-1].low, " ".join(t.low for t in before[-2:])
+    if one in STANDING and r.is_name(before, len(before) - 2, w.sentence_start):
+        return True
+    return two in STANDING and len(before) >= 3 and r.is_name(before, len(before) - 3, w.sentence_start)
+
+
+MODEL_NUMBER = re.compile(r"^(\d{3,4})-(\d)00$")
+
+
+def _maker(r: FrameReader, fact: Fact, w: Window) -> str | None:
+    """'a Boeing 737-800', 'the Airbus 330-200': a name, then a number and a variant in
+    hundreds names a model (no score or record is written so); the maker's name."""
+    if not MODEL_NUMBER.match(fact.text or "") or not w.before:
+        return None
+    k = len(w.before) - 1
+    return w.before[k].text if r.is_name(w.before, k, w.sentence_start) else None
+
+
+def _apposed(r: FrameReader, w: Window) -> bool:
+    """'Champion, Riddick Bowe, 43-1, 33 KOs': a W-L set off by commas right after a
+    name that opens its clause is that person's record ('beat Drake, 65-53' is a score:
+    the name there is an object)."""
+    before = w.before
+    if len(before) < 2 or before[-1].text != "," or not r.is_name(before, len(before) - 2, w.sentence_start):
+        return False
+    if not w.after or w.after[0].text not in (",", ")", ";"):
+        return False
+    k = len(before) - 2
+    while k > 0 and r.is_name(before, k - 1, w.sentence_start):
+        k -= 1
+    return k == 0 or before[k - 1].text in (",", "(", ":") or before[k - 1].capitalised
+
+
+def _place_noun(lex: FrameLexicon, w: Window) -> str | None:
+    """A count that gives a place in a sequence: 'four pitches into the game' (the
+    fourth), 'after 20 of 71 laps' (the 20th): the sequence noun, or None."""
+    after = w.after
+    if len(after) >= 2 and after[1].low == "into" and _singular(after[0].low) in lex.ordinal_nouns:
+        return _singular(after[0].low)
+    if len(after) >= 3 and after[0].low == "of" and after[1].text[0].isdigit():
+        for t in after[2:4]:
+            if _singular(t.low) in lex.ordinal_nouns:
+                return _singular(t.low)
+    return None
+
+
 def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
     nouns = r.lex.ordinal_nouns
-    if w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
+    place = _place_noun(r.lex, w) if fact.kind != "ordinal" else None
+    if place:
+        frame.thing = r.lex.group(place)  # "four pitches into the game"
+    elif w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
+        if len(w.after) > 1 and w.after[1].is_word and w.after[1].low not in PHRASE_ENDS \
+                and w.after[1].low not in r.lex.clause_breaks:
+            return  # "a fourth quarter comeback", "a first-round pick": a kind, not a place
         frame.thing = r.lex.group(_singular(w.after[0].low))  # "the 28th lap"
     elif w.before and _singular(w.before[-1].low) in nouns:
         frame.thing = r.lex.group(_singular(w.before[-1].low))  # "lap 20"
@@ -140,11 +259,20 @@ def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
 
 
 def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
+    after = w.after
+    if (len(after) >= 3 and after[0].text in ("-", "–") and after[1].is_word and after[2].is_word
+            and after[2].low not in FUNCTION_WORDS and after[2].low not in VERBS
+            and after[2].low not in r.lex.clause_breaks):
+        return  # "two three-point plays", "a 13-play drive": a kind of the noun after, no count of it
     attribute = r.attribute_near(w)
     if attribute:
         frame.thing = attribute  # "home to 90,000 people": population
         return
     thing = fact.entity or (fact.counted.split()[-1] if fact.counted else None)
+    if thing in ("person", "people") and fact.counted:
+        counted = fact.counted.split()[-1]  # "670 patients": the people it counts are patients
+        if _singular(counted) not in r.lex.casualty_groups and counted not in r.lex.casualty_groups:
+            thing = counted
     if thing in (None, "person", "people", "location", "time", "year"):
         thing = _of_total(w) or None  # "20 of 71 scheduled laps"
     if thing and thing not in r.lex.not_names:
@@ -160,23 +288,25 @@ def _of_total(w: Window) -> str | None:
     return None
 
 
-def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: bool) -> None:
+def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: bool,
+             glued: bool) -> None:
     after = w.words_after(3)
     if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")):
         frame.thing = "distance"  # "35 kilometers northwest of Herat"
         at = after.index("of") + 1 if "of" in after else 1
         frame.owner = r.owner_after(w, at, reach=3)
         return
-    if after and after[0] in ("after", "before", "later") and len(w.after) > 1:
-        following = [t.low for t in w.after[1:6] if t.is_word and t.low not in ARTICLES]
-        heads = [x for x in following if x not in r.lex.skip_words]
-        if heads:
+    if after and after[0] in ("after", "before") and len(w.after) > 1:
+        head = _phrase_head(r, w.after[1:6])
+        if head:
             # "two minutes after a bird strike warning": time after the warning
-            frame.thing = f"time {after[0]} {_last_noun(heads)}"
+            frame.thing = f"time {after[0]} {head}"
             return
     if noun in r.lex.model_nouns:
         return  # "the 13-inch model": a size that names a model, not a measurement
     if noun and glued:
+        if named and fact.dimension == "[length]":
+            return  # "the 13-inch MacBook", "a 65-inch Bravia": a size that names a model
         if named:
             frame.thing, frame.owner = "size", noun  # "77-tonne Skylab"
         else:
@@ -185,14 +315,22 @@ def _measure(r: FrameReader, frame: Frame, w: Window, noun, named: bool, glued: 
     frame.thing = r.attribute_near(w)
 
 
-def _last_noun(words: list[str]) -> str:
-    """The head of a short noun phrase: its last word before a verb-looking one."""
-    head = words[0]
-    for word in words[1:4]:
-        if word.endswith(("ed", "ing")) or word in ("was", "is", "were", "had", "has"):
+def _phrase_head(r: FrameReader, tokens) -> str | None:
+    """The head of the noun phrase opening `tokens`: its last word before punctuation,
+    a verb or a clause break ("a bird strike warning was issued" → warning, "the
+    tower's warning," → warning). None when a verb comes first ("after taking off")."""
+    head = None
+    for t in tokens:
+        if not t.is_word or t.low in r.lex.clause_breaks or t.low in VERBS:
             break
-        head = word
-    return _singular(head)
+        if t.low in ARTICLES or t.low in r.lex.skip_words:
+            if head is not None:
+                break
+            continue
+        if t.low.endswith("ed") or (head is None and t.low.endswith("ing")):
+            break
+        head = t.low
+    return _singular(head) if head else None
 
 
 def _glued(text: str, fact: Fact, w: Window) -> bool:
@@ -204,21 +342,33 @@ def _glued(text: str, fact: Fact, w: Window) -> bool:
     return bool(w.before) and w.before[-1].low in ARTICLES and bool(w.after) and w.after[0].is_word
 
 
-def _variants(text: str, facts: Sequence[Fact]) -> dict[int, str]:
+FOR_MODEL = re.compile(r"\s+for\s+(?:(?:the|a|an)\s+)?(?:[a-z]+\s+)?$")
+
+
+def _variants(text: str, facts: Sequence[Fact]) -> dict[int, tuple[str, bool]]:
     """Money figures next to a size that names a model ('the 13-inch costs $1,199'):
-    fact id → the size, written as a model name ('13-inch')."""
+    fact id → (the size, written as a model name ('13-inch'), whether the money is
+    said to be for it: '$1,499 for the 16-inch')."""
     sizes = [f for f in facts if f.kind == "measure" and "-" in f.text and f.text[-1].isalpha()]
     if not sizes:
         return {}
-    out: dict[int, str] = {}
+    out: dict[int, tuple[str, bool]] = {}
     for f in facts:
         if f.kind != "money":
             continue
-        near = [s for s in sizes if abs(s.start - f.start) <= 60
-                and "." not in text[min(s.end, f.end): max(s.start, f.start)]]
-        models = {s.text.lower() for s in near}
-        if len(models) == 1:
-            out[f.id] = models.pop()
+        # "$1,099 for the base 13-inch": the size the price is for; else the size named
+        # before it in its sentence, its subject ("the 13-inch starts at $1,199", "the
+        # 13-inch comes in $1,199 and $1,499 versions; the 15-inch ...")
+        model, priced = None, False
+        for z in sizes:
+            if z.start >= f.end and FOR_MODEL.match(text, f.end, z.start):
+                model, priced = z, True
+                break
+            if z.end <= f.start and f.start - z.end <= 80 \
+                    and not any(c in text[z.end: f.start] for c in ".;"):
+                model = z  # sizes are in text order: the last one before wins
+        if model is not None:
+            out[f.id] = (model.text.lower(), priced)
     return out
 
 

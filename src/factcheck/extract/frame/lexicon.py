@@ -25,6 +25,7 @@ SCHEMA = {
     "not_names": ["str"],
     "ordinal_nouns": ["str"],
     "model_nouns": ["str"],
+    "casualty_groups": ["str"],
 }
 REQUIRED = tuple(SCHEMA)
 
@@ -47,10 +48,12 @@ class FrameLexicon:
     phase_of: dict[str, str] = field(default_factory=dict)
     phase_phrases: re.Pattern[str] | None = None
     background: re.Pattern[str] | None = None
-    part_markers: re.Pattern[str] | None = None
+    part_markers: re.Pattern[str] | None = None  # phrases before the figure
+    part_around: re.Pattern[str] | None = None  # phrases placing it with "#"
     not_names: frozenset[str] = frozenset()
     ordinal_nouns: frozenset[str] = frozenset()
     model_nouns: frozenset[str] = frozenset()
+    casualty_groups: frozenset[str] = frozenset()
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -78,10 +81,12 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
             lex.phase_of[w.lower()] = name
     lex.phase_phrases = _phrases(list(lex.phase_of))
     lex.background = _phrases(data["background"])
-    lex.part_markers = _phrases(data["part_markers"])
+    lex.part_markers = _phrases([w for w in data["part_markers"] if "#" not in w])
+    lex.part_around = _phrases([w for w in data["part_markers"] if "#" in w])
     lex.not_names = frozenset(w.lower() for w in data["not_names"])
     lex.ordinal_nouns = frozenset(w.lower() for w in data["ordinal_nouns"])
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
+    lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])
     return lex
 
 

@@ -26,6 +26,15 @@ DIRECTIONS = frozenset({"north", "south", "east", "west", "northeast", "northwes
                         "from", "outside", "away"})
 ATTACH = frozenset({"(", ",", "'s", "’s", "'", "’"})  # "Rahman, 36", "Klitschko (52-3"
 LINKS = frozenset({"of", "to", "at", "from", "off", "in", "near", "for"})
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty
+sixty seventy eighty ninety hundred thousand million dozen dozens""".split())
+OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating", "defeated",
+                      "passed", "passing", "overtook", "overtaking", "surpassed", "surpassing"})
+# Words that cannot open the noun a figure modifies: after them no noun is glued.
+FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
+VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
+                   "could", "may", "might", "should", "must", "did", "does", "do", "been", "be"})
 
 
 @dataclass(slots=True)
@@ -60,6 +69,8 @@ class FrameReader:
             return False
         if t.text.isupper():
             return False  # initials and agencies ("TD", "USGS") are not whose a figure is
+        if any(part in NUMBER_WORDS for part in t.low.split("-")):
+            return False  # "Twenty-seven locations": a number opening a sentence
         # A capitalised word the document also writes in lower case is a common word
         # (a sentence opener, a headline word), unless it is mixed case ("McDermott").
         mixed = any(c.isupper() for c in t.text[1:]) and not t.text.isupper()
@@ -77,15 +88,42 @@ class FrameReader:
             if t.low in self.lex.clause_breaks or t.text in (";", ":", "—", "–") :
                 return None, -1
             if self.is_name(before, k, w.sentence_start):
+                if self._object(before, k) or self._owns_other(before, k):
+                    continue  # "passed Rodney Buford to lead with 2,117 points"
                 return self._name_at(before, k, w.sentence_start), len(before) - 1 - k
         return None, -1
+
+    def _owns_other(self, before: tuple[Token, ...], i: int) -> bool:
+        """'Gray's gun was loaded with four bullets': a possessive name owns the noun
+        after it, not a figure further on; unless the figure is that noun's value
+        ('Buford's scoring record of 2,116') or follows at once ('Klitschko's 46 KOs')."""
+        t = before[i]
+        if not t.low.endswith(("'s", "’s")) or i == len(before) - 1:
+            return False
+        rest = before[i + 1:]
+        if rest[-1].low == "of" and all(x.is_word for x in rest):
+            return False  # "Buford's record of 2,116"
+        return any(x.is_word and x.low not in self.lex.skip_words for x in rest)
+
+    def _object(self, tokens: tuple[Token, ...], i: int) -> bool:
+        """A name that is the object of passing or beating ('passed Rodney Buford',
+        'against Oakland') is the other side, and a team a player plays for ('for the
+        Chiefs') a side, unless it owns what follows ('broke Buford's record')."""
+        if tokens[i].low.endswith(("'s", "’s")) or (i + 1 < len(tokens) and tokens[i + 1].text in ("'s", "’s")):
+            return False
+        k = i
+        while k > 0 and tokens[k - 1].is_word and tokens[k - 1].capitalised:
+            k -= 1
+        if k > 1 and tokens[k - 1].low == "the" and tokens[k - 2].low == "for":
+            return True  # "ran for 226 yards for the Chiefs, including an 84-yard run": the side
+        return k > 0 and tokens[k - 1].low in OPPONENT
 
     def owner_after(self, w: Window, skip: int = 0, reach: int = 5) -> str | None:
         after = w.after
         for k in range(skip, min(len(after), skip + reach)):
             t = after[k]
-            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":"):
-                return None
+            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":") or t.low in OPPONENT:
+                return None  # "nine carries against Oakland": the other side, not the owner
             if self.is_name(after, k, w.sentence_start):
                 # the name's last word: "Kimi Raikkonen" → raikkonen
                 while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
@@ -105,6 +143,14 @@ class FrameReader:
         while k < len(after) and k < 4:
             t = after[k]
             if not t.is_word or t.low in self.lex.clause_breaks:
+                break
+            if t.low in FUNCTION_WORDS or t.low in VERBS:
+                break  # "a 12-year-old as well as", "the 13-inch has": the noun phrase ends
+            if "-" in t.low and t.low.rsplit("-", 1)[1] in self.lex.clause_breaks:
+                # "the 12-year-old girl-before resting": a dash lost its spaces
+                t = Token(t.text.rsplit("-", 1)[0], t.start, t.end)
+                if head is None and t.low not in self.lex.skip_words:
+                    head, at = t, k
                 break
             if t.low in self.lex.skip_words or t.low.endswith("ly"):
                 if head:
@@ -164,6 +210,8 @@ class FrameReader:
             return None
         near = w.before[-reach:]
         text = " ".join(t.low for t in near)
+        if self.lex.background is not None:
+            text = self.lex.background.sub(" ", text)  # "last year" dates a figure: no phase
         found = None
         for m in pattern.finditer(text):
             found = self.lex.phase_of.get(" ".join(m.group().split()))
@@ -172,24 +220,40 @@ class FrameReader:
     def era(self, w: Window, story_year: int | None, own_year: str | None,
             reach: int = 10) -> str | None:
         """A past named near the figure: a year before the story's, or a background phrase."""
-        near = (*w.before[-reach:], *w.after[:reach])
-        for t in near:
+        near = (*w.before[-reach:], *w.after[:reach + 1])  # one more: the noun after a year
+        after = len(w.before[-reach:])
+        for i, t in enumerate(near[:after + reach]):
             if YEAR.match(t.text) and t.text != own_year:
+                if i >= after and _names_a_noun(near, i):
+                    continue  # "a quake hits a region hit by the 2004 tsunami": another thing's year
                 year = int(t.text)
                 if story_year is None or year < story_year:
                     return t.text
-        text = " ".join(t.low for t in near)
+        text = " ".join(t.low for t in near[:after + reach])
         if self.lex.background is not None and self.lex.background.search(text):
             return "past"
         return None
 
     def part(self, w: Window, reach: int = 4) -> bool:
         """'including 13 children', '$281m in cash': a part of a larger whole."""
-        pattern = self.lex.part_markers
-        if pattern is None:
+        before = " ".join(t.low for t in w.before[-reach:])
+        if self.lex.part_markers is not None and self.lex.part_markers.search(before):
+            return True
+        if self.lex.part_around is None:
             return False
-        around = " ".join([t.low for t in w.before[-reach:]] + ["#"] + [t.low for t in w.after[:3]])
-        return bool(pattern.search(around))
+        return bool(self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])])))
+
+
+DATE_LINKS = frozenset({"in", "since", "from", "until", "till", "during", "of", "before", "after",
+                        "by", "between", "and", "to", ","})
+
+
+def _names_a_noun(tokens, i: int) -> bool:
+    """A year written as a modifier of the noun after it ('the 2004 tsunami'), not a date
+    ('in 2004', 'since 2004'): the era of that noun, not of a figure before it."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    return (nxt is not None and nxt.is_word and not nxt.capitalised
+            and tokens[i - 1].low not in DATE_LINKS - {"by"})
 
 
 def _span_text(w: Window, before, after) -> str:
@@ -207,6 +271,8 @@ def _singular(word: str) -> str:
     w = _clean(word)
     if len(w) > 3 and w.endswith("ies"):
         return w[:-3] + "y"
+    if len(w) > 4 and w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]  # "pitches", "crashes", "boxes"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]
     return w

@@ -8,10 +8,12 @@ compared in the dimension's base unit, so kilometres meet miles.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pandas as pd
 
+from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.facts import UNKNOWN
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
@@ -31,8 +33,20 @@ from factcheck.rules.kinds.conversion import _slack
 from factcheck.rules.params import Grouping, choice, flag, number
 from factcheck.severity import SEVERITIES
 
-FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier")
+FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier", "named")
 ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
+# Counts and places in a sequence that name no owner ("two fights", "the third
+# quarter") are common words of many moments of a story: such figures are one
+# quantity only when their sentences say the same thing (`loose_overlap`).
+LOOSE = frozenset({"count", "ordinal"})
+WORD = re.compile(r"[a-z][a-z'’-]{2,}")
+STOP = frozenset("""the and for with that this from was were are has have had his her its
+their they them then than there these those who whom which what when where while will
+would could should been being also after before into onto over under about more most
+some any all but not out off per one two three four five six seven eight nine ten our
+your said says say just only very such each other another first second third last
+according""".split())
+AGE_SLACK = 0.5  # two named ages a year apart overlap: a birthday between the articles
 
 
 class SameQuantity(Kind):
@@ -54,10 +68,17 @@ class SameQuantity(Kind):
                 "band_ratio": number(
                     2.5, "figures of one quantity more than this many times apart are "
                          "different quantities (a game's points and a career's)", minimum=1.0),
+                "measure_band_ratio": number(
+                    10.0, "the same for lengths, masses and times: one interval reported as "
+                          "two minutes and as six is one quantity in dispute", minimum=1.0),
                 **own_figure_params(),
                 "round_figure_gap": number(
                     0.0, "a disagreement this close where one side is a plain round figure "
                          "is reported at `round_figure_severity` (0: never)"),
+                "loose_overlap": number(
+                    0.0, "counts and places naming no owner are one quantity only when this "
+                         "share of their sentences' content words is shared (0: always)",
+                    minimum=0.0),
                 "round_figure_multiple": number(10, "what makes a plain figure round",
                                                 minimum=1, integer=True),
                 "round_figure_severity": choice(SEVERITIES, "warning",
@@ -71,18 +92,27 @@ class SameQuantity(Kind):
         if t.empty:
             return
         cols = ["story", *p["key"]]
+        attributes = load_frame_lexicon().attributes  # "population": a named quantity
         g = t.groupby(cols, sort=False)
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
         hits = t[(split & several).to_numpy()]
         for values, rows in split_groups(hits, cols, FIELDS):
             rows = own_floors(rows, p)
-            said = sentences_of(rows["pos"], ctx.facts)
-            rows = kept(rows, own_figures(rows, [False] * len(rows["pos"]), said, p))
-            for band in bands(rows, p["band_ratio"]):
-                positions, all_round = _disagreeing(band, p)
+            story, key = key_of(cols, values)
+            loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
+                     and key.get("thing") not in attributes)
+            # a length, a mass, a time of one thing: a wider band than a count's
+            physical = str(key.get("dimension")).startswith("[")
+            ratio = p["measure_band_ratio"] if physical else p["band_ratio"]
+            for band in bands(rows, ratio):
+                # an outlet's figures far apart are a game's and a career's: its several
+                # figures are judged within one band
+                said = sentences_of(band["pos"], ctx.facts)
+                band = kept(band, own_figures(band, [False] * len(band["pos"]), said, p))
+                same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
+                positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
                 if positions:
-                    story, key = key_of(cols, values)
                     severity = p["round_figure_severity"] if all_round else None
                     yield ctx.finding(rule, story, key, positions, severity=severity)
 
@@ -96,9 +126,44 @@ def candidates_in_base_units(table: pd.DataFrame, p: dict, ctx: Context) -> pd.D
     if t.empty:
         return t
     t = _in_base_units(t, ctx)
+    t = t.assign(named=(t["owner"] != UNKNOWN).to_numpy())  # its own words name the owner
     if p["sole_owner"] and "owner" in p["key"]:
         t = with_sole_owner(t, ["story", *(k for k in p["key"] if k != "owner")])
     return t
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet 'crashed' with 'crashes' and 'carries' with 'carry'."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+def _same_statement(ctx: Context, share: float, thing: str | None):
+    """Whether two figures' sentences say the same thing: a share of their content
+    words in common, beyond the figures themselves ("killed 230,000 people in 13
+    countries" and "killed 230,000 people in 14 countries"; not "his three fights with
+    Holyfield" and "the two fights out there for him"). The thing counted is no
+    shared word: it is shared by definition."""
+    cache: dict[int, frozenset[str]] = {}
+    its = {_stem(w) for w in (thing or "", f"{thing}s", f"{thing}es")}
+
+    def words(pos: int) -> frozenset[str]:
+        if pos not in cache:
+            fact = ctx.facts[pos]
+            found = WORD.findall((fact.sentence or "").lower())
+            cache[pos] = frozenset(_stem(w) for w in found if w not in STOP) - its
+        return cache[pos]
+
+    def same(a: int, b: int) -> bool:
+        wa, wb = words(a), words(b)
+        shared = len(wa & wb)
+        return shared >= 2 and shared >= share * min(len(wa), len(wb))
+
+    return same
 
 
 def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -110,6 +175,15 @@ def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
         fact = ctx.facts[t["pos"].iat[k]]
         half = _slack(fact, 0.0, ROUND_SHARE)
         lo[k], hi[k] = min(lo[k], fact.value - half), max(hi[k], fact.value + half)
+    # A named person's age may differ by one between articles: a birthday can fall
+    # between them (a child's age in one incident is not read so).
+    named_age = ((t["dimension"] == "age") & (t["owner"] != UNKNOWN)
+                 & (t["qualifier"] == "exact")).to_numpy()
+    lo[named_age] -= AGE_SLACK
+    hi[named_age] += AGE_SLACK
+    # A model number ("737-800") is its first number: "737" and "787" are two models.
+    model = (t["dimension"] == "model").to_numpy()
+    lo[model] = hi[model] = t["value"].to_numpy()[model]
     scale = t["scale"].to_numpy()
     return t.assign(lo=lo * scale, hi=hi * scale)
 
@@ -124,7 +198,10 @@ def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
     sole = owners[owners != UNKNOWN]
     if sole.empty:
         return t
+    # A past event's figure naming no place or person is of an unknown past event.
     blank = (t["owner"] == UNKNOWN).to_numpy()
+    if "era" in t:
+        blank = blank & (t["era"] == UNKNOWN).to_numpy()
     keys = pd.MultiIndex.from_frame(t[others]) if len(others) > 1 else pd.Index(t[others[0]])
     filled = sole.reindex(keys).to_numpy()
     owner = t["owner"].to_numpy().copy()
@@ -157,13 +234,17 @@ def _middle(lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-def _disagreeing(rows: dict[str, list], p: dict) -> tuple[set[int], bool]:
+def _disagreeing(rows: dict[str, list], p: dict, same=None,
+                 ordinal: bool = False) -> tuple[set[int], bool]:
     pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
     out: set[int] = set()
     all_round = True
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):
             if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
+                continue
+            if same is not None and not (rows["named"][i] and rows["named"][j] and not ordinal) \
+                    and not same(pos[i], pos[j]):
                 continue
             out.update((pos[i], pos[j]))
             all_round = all_round and _may_be_rounding(rows, i, j, p)
