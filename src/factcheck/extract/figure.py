@@ -344,6 +344,7 @@ def rank_unit(text: str, fig: Figure) -> None:
 
 
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+_A = re.compile(r"[ \u00a0]+an?[ \u00a0]+")  # "half an hour"
 _OF_A = re.compile(r"[ \u00a0]+of[ \u00a0]+an?[ \u00a0]+(?:(?:US|U\.S\.|UK|imperial|metric)[ \u00a0]+)?")
 
 
@@ -358,9 +359,10 @@ def finish_noun(text: str, fig: Figure) -> None:
         if unit is not None:
             fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]
             return
-    if fig.kind == "fraction" and (of := _OF_A.match(text, fig.end)) is not None \
-            and (unit := units.unit_at(text, of.end())) is not None:
-        fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]  # "1/16 of a US pint"
+    if fig.kind == "fraction" and (of := (_OF_A.match(text, fig.end) or _A.match(text, fig.end))) \
+            is not None and (unit := units.unit_at(text, of.end())) is not None:
+        # "1/16 of a US pint", "half an hour"
+        fig.unit, fig.kind = unit[0], units.UNIT_KIND[unit[0]]
         return
     if fig.kind in ("count", "fraction") and fig.noun is None or fig.unit_is_adjective and fig.kind == "measure":
         fig.noun = kinds.noun_after(text, fig.end)
