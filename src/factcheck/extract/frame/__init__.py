@@ -44,7 +44,7 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
     if not facts:
         return
     lex = lex or load_frame_lexicon()
-    reader = FrameReader(lex, frozenset(m.group() for m in LOWER_WORD.finditer(doc.text)))
+    reader = FrameReader(lex, frozenset(LOWER_WORD.findall(doc.text)))
     story_year = _year(doc.date)
     variants = _variants(doc.text, facts)
     tokens = DocumentTokens(doc.text)
