@@ -28,20 +28,6 @@ app = typer.Typer(
 )
 
 
-def _show_version(value: bool) -> None:
-    if value:
-        print(f"factcheck {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _options(
-    version: Annotated[bool, typer.Option(
-        "--version", is_eager=True, callback=_show_version, help="Print the version and exit.")] = False,
-) -> None:
-    """Cross-source numeric consistency checker for news."""
-
-
 class ExtractFormat(StrEnum):
     jsonl = "jsonl"
     table = "table"
@@ -96,8 +82,6 @@ def config(
 
 def _version(value: bool) -> None:
     if value:
-        from factcheck import __version__
-
         print(f"factcheck {__version__}")
         raise typer.Exit()
 

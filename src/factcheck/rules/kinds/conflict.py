@@ -120,10 +120,12 @@ class Conflict(Kind):
             rows = kept(rows, own_figures(rows, grows, said, p))
             story, key = key_of(cols, values)
             moment = _Moment(story, tuple(values[1:]), key.get("scope") == "period", stages,
-                             (rising, running), ctx, frozenset(changing), monotonic)
+                             (rising, running), ctx, changing, monotonic)
             for grade, (positions, all_round) in _disagreeing(rows, moment, p).items():
-                severity = p["round_figure_severity"] if all_round and grade == "same" \
-                    else None if grade == "same" else p[GRADE_SEVERITY[grade]]
+                if grade != "same":
+                    severity = p[GRADE_SEVERITY[grade]]
+                else:
+                    severity = p["round_figure_severity"] if all_round else None
                 finding = ctx.finding(rule, story, key, positions, severity=severity)
                 if grade == "unsure":
                     finding = replace(finding, message=f"{finding.message} ({p['unsure_stage_note']})")
@@ -137,8 +139,8 @@ GRADE_SEVERITY = {"day": "unanchored_severity", "unsure": "unsure_stage_severity
 def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     if not phrases:
         return None
-    alts = "|".join(re.escape(w.lower()) for w in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])")
+    alts = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
 def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
@@ -203,7 +205,8 @@ class _Moment:
 
     def _says(self, words: re.Pattern[str] | None, pos: int) -> bool:
         sentence = self.ctx.facts[pos].sentence
-        return bool(words and sentence and words.search(sentence.lower()))
+        return bool(words and sentence and words.search(sentence))
+
 
 FIELDS = ("pos", "src", "lo", "hi", "when", "day_only", "measure", "value", "qualifier")
 
