@@ -275,6 +275,9 @@ def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
             thing = counted
     if thing in (None, "person", "people", "location", "time", "year"):
         thing = _of_total(w) or None  # "20 of 71 scheduled laps"
+    if thing and any(t.low == thing and t.text[1:].islower() and r.names_word(t)
+                     for t in (*w.before[-6:], *w.after[:6])):
+        return  # "the next six helped him overtake Buford (2,116)": a name is no thing counted
     if thing and thing not in r.lex.not_names:
         frame.thing = r.lex.group(_singular(thing))
 

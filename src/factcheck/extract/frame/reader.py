@@ -124,6 +124,8 @@ class FrameReader:
             t = after[k]
             if t.low in self.lex.clause_breaks or t.text in (";", ".", ":") or t.low in OPPONENT:
                 return None  # "nine carries against Oakland": the other side, not the owner
+            if t.text == ")" or t.text[:1].isdigit():
+                return None  # "63,800kg (140,660 lb) Payload to Mars": the next figure's words
             if self.is_name(after, k, w.sentence_start):
                 # the name's last word: "Kimi Raikkonen" → raikkonen
                 while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
