@@ -1,6 +1,7 @@
 """Alignment fixtures (tests/fixtures/alignment/*.yaml): sentences from several
 outlets about one story. `flagged: true` means FC008 must find one quantity
-whose figures cannot both hold; `flagged: false` that it must stay quiet."""
+whose figures cannot both hold; `flagged: false` that it must stay quiet; `says`,
+when given, is the finding's message word for word."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def test_alignment_case(case):
     findings = [f for f in check(extract_facts(docs), PACK) if f.rule == "FC008"]
     described = [f.message for f in findings]
     assert bool(findings) == case["flagged"], described
+    if "says" in case:  # the message names the quantity and shows the figures as written
+        assert case["says"] in described, described
 
 
 def test_every_dimension_file_has_both_outcomes():

@@ -39,6 +39,8 @@ def figure(f: Fact) -> str:
         s = f"about {number(v)}"
     elif q in ("range", "vague") and (lo is not None or hi is not None):
         s = f"{number(lo) if lo is not None else '?'}–{number(hi) if hi is not None else '?'}"
+    elif f.second is not None and f.unit in ("score", "record"):
+        return f"{number(v)}-{number(f.second)}"  # a score or a win-loss record as written
     else:
         s = number(v)
     return s + unit
@@ -90,7 +92,7 @@ def quantity_name(key: Mapping[str, str | None]) -> str:
     if dimension == "count":
         name = f"number of {thing}s" if not thing.endswith("s") else f"number of {thing}"
     elif dimension == "record":
-        name = thing
+        name = "win-loss record"  # its losses show in the figures: "52-3 vs 53-3"
     elif dimension == "ordinal":
         name = thing
     elif dimension.startswith("money:"):
