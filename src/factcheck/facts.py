@@ -44,7 +44,24 @@ def interval(fact: Fact) -> tuple[float, float] | None:
     hi = high if high is not None else (value if exact and value is not None else math.inf)
     if exact and value is not None and lo == hi == value:
         lo, hi = _rounding(fact.text, value, fact.kind)
+    elif fact.qualifier == "approx" and value is not None and lo < value < hi:
+        lo, hi = _to_last_digit(value, lo, hi)
     return float(lo), float(hi)
+
+
+APPROX_DIGITS = 3  # "some 670" allows three units of its last written digit: 640–700
+
+
+def _to_last_digit(value: float, lo: float, hi: float) -> tuple[float, float]:
+    """An approximate figure is approximate to its last written digit: "some 670" is
+    known to the tens (640–700), "about 600" to the hundreds (its 10% band: 540–660)."""
+    if value <= 0 or not math.isfinite(value):
+        return lo, hi
+    digits = f"{value:.6g}".split("e")[0].replace(".", "").strip("0")
+    if not digits:
+        return lo, hi
+    unit = 10 ** (math.floor(math.log10(value)) - len(digits) + 1)
+    return max(lo, value - APPROX_DIGITS * unit), min(hi, value + APPROX_DIGITS * unit)
 
 
 def _rounding(text: str, value: float, kind: str = "count") -> tuple[float, float]:
