@@ -264,11 +264,11 @@ def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
             and after[2].low not in FUNCTION_WORDS and after[2].low not in VERBS
             and after[2].low not in r.lex.clause_breaks):
         return  # "two three-point plays", "a 13-play drive": a kind of the noun after, no count of it
+    thing = fact.entity or (fact.counted.split()[-1] if fact.counted else None)
     attribute = r.attribute_near(w)
-    if attribute:
+    if attribute and not (thing and _names_own_noun(w, thing) and thing not in PEOPLE):
         frame.thing = attribute  # "home to 90,000 people": population
         return
-    thing = fact.entity or (fact.counted.split()[-1] if fact.counted else None)
     if thing in ("person", "people") and fact.counted:
         counted = fact.counted.split()[-1]  # "670 patients": the people it counts are patients
         if _singular(counted) not in r.lex.casualty_groups and counted not in r.lex.casualty_groups:
@@ -280,6 +280,15 @@ def _count(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
         return  # "the next six helped him overtake Buford (2,116)": a name is no thing counted
     if thing and thing not in r.lex.not_names:
         frame.thing = r.lex.group(_singular(thing))
+
+
+PEOPLE = frozenset({"person", "people", "resident", "inhabitant"})
+
+
+def _names_own_noun(w: Window, thing: str) -> bool:
+    """The figure counts the noun right after it ("landing its three boosters"): an
+    attribute nearby ("launching its payload") is another noun's."""
+    return any(_singular(t.low) == thing for t in w.after[:3])
 
 
 def _of_total(w: Window) -> str | None:

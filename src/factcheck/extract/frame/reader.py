@@ -74,7 +74,8 @@ class FrameReader:
         # A capitalised word the document also writes in lower case is a common word
         # (a sentence opener, a headline word), unless it is mixed case ("McDermott").
         mixed = any(c.isupper() for c in t.text[1:]) and not t.text.isupper()
-        return mixed or t.low.rstrip("'’s") not in self.lower_words
+        # "Days later" opens a sentence of a document that writes "days": a common word
+        return mixed or (t.low not in self.lower_words and _clean(t.low) not in self.lower_words)
 
     def _name_at(self, tokens: tuple[Token, ...], i: int, start: int) -> str:
         """The name whose last word is tokens[i], as its last word ("Richard Carter" → carter)."""
@@ -198,8 +199,8 @@ class FrameReader:
                 if group in lex.attributes:
                     return group
         for t in after:
-            if t.low in lex.clause_breaks or t.text in (".", ";"):
-                break
+            if t.low in lex.clause_breaks or t.text in (".", ";", ",", "”", '"', ")"):
+                break  # "by a factor of two,” can lift a payload": another clause's noun
             word = _singular(t.low)
             if word in lex.attributes:
                 return lex.group(word)
