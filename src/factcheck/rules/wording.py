@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.models import Fact
 
 KEY_ORDER = ("measure", "entity", "location", "scope", "actor", "attribution", "unit", "kind")
@@ -96,7 +97,9 @@ def quantity_name(key: Mapping[str, str | None]) -> str:
     elif dimension == "ordinal":
         name = thing
     elif dimension.startswith("money:"):
-        name = f"{thing} ({dimension[6:]})"
+        # "price (USD)"; a sum that is the worth of goods: "value of the jewelry (EUR)"
+        noun = thing if thing in load_frame_lexicon().attributes else f"value of the {thing}"
+        name = f"{noun} ({dimension[6:]})"
     else:
         lead = _DIMENSION_WORDS.get(dimension, "")
         name = f"{lead} the {thing}" if lead else thing
@@ -104,6 +107,8 @@ def quantity_name(key: Mapping[str, str | None]) -> str:
         name = f"{name} of {owner}" if dimension not in ("age",) else f"{owner}'s age"
         if dimension == "age" and thing not in ("person",):
             name = f"age of the {thing} ({owner})"
+    if key.get("rates"):
+        name += ", at the exchange rates the sources state"
     if key.get("phase"):
         name += f" ({key['phase']})"
     if key.get("era"):

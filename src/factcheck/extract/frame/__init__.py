@@ -107,7 +107,8 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     elif dimension == "count":
         _count(r, frame, fact, w, noun)
     elif dimension.startswith("money:"):
-        frame.thing = r.attribute_near(w) or (noun if glued and not named else None)
+        frame.thing = (r.attribute_near(w) or (noun if glued and not named else None)
+                       or _goods(r, w))
     elif dimension in ("date", "year", "time_of_day", "score", "record", "percent"):
         frame.thing = None  # compared by their own rules, or not yet
     else:
@@ -325,6 +326,35 @@ def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: b
             frame.thing = noun  # "an 86-yard touchdown run"
         return
     frame.thing = r.attribute_near(w)
+
+
+VALUED = frozenset({"worth", "valued", "value"})
+
+
+def _goods(r: FrameReader, w: Window) -> str | None:
+    """What a sum is the value of: '£35,000 (worth) of jewellery', 'a necklace worth
+    £1.2m', 'watches valued at $2.6m'."""
+    after = w.after
+    k = 0
+    if after and after[0].text == "(" and ")" in (t.text for t in after[:8]):
+        k = 1 + next(i for i, t in enumerate(after) if t.text == ")")  # "€3m (£2.6m) of"
+    elif after and after[0].text == ")":
+        k = 1  # the conversion in brackets: "(£2.6m) of jewellery"
+    if len(after) > k and after[k].low == "worth":
+        k += 1
+    if len(after) > k + 1 and after[k].low == "of":
+        head = _phrase_head(r, w.after[k + 1:k + 5])
+        if head:
+            return r.lex.group(head)
+    before = w.words_before(4)
+    for i in range(len(before) - 1, -1, -1):
+        if before[i] in VALUED:
+            k = len(w.before) - (len(before) - i) - 1  # the word before "worth"
+            if k >= 0 and w.before[k].is_word and w.before[k].low not in PHRASE_ENDS \
+                    and w.before[k].low not in ARTICLES:
+                return r.lex.group(_singular(w.before[k].low))
+            return None
+    return None
 
 
 def _phrase_head(r: FrameReader, tokens) -> str | None:

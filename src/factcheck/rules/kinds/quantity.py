@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import numpy as np
 import pandas as pd
 
 from factcheck.extract.frame.lexicon import load_frame_lexicon
@@ -31,9 +32,10 @@ from factcheck.rules.kinds.base import (
 from factcheck.rules.kinds.conflict import _may_be_rounding
 from factcheck.rules.kinds.conversion import _slack
 from factcheck.rules.params import Grouping, choice, flag, number
+from factcheck.rules.rates import MONEY, stated_rates
 from factcheck.severity import SEVERITIES
 
-FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier", "named")
+FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier", "named", "rated")
 ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
 # Counts and places in a sequence that name no owner ("two fights", "the third
 # quarter") are common words of many moments of a story: such figures are one
@@ -114,7 +116,11 @@ class SameQuantity(Kind):
                 positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
                 if positions:
                     severity = p["round_figure_severity"] if all_round else None
-                    yield ctx.finding(rule, story, key, positions, severity=severity)
+                    shown = key
+                    if any(r for r, pos in zip(band["rated"], band["pos"], strict=True)
+                           if pos in positions):
+                        shown = {**key, "rates": "stated"}  # compared at the texts' own rates
+                    yield ctx.finding(rule, story, shown, positions, severity=severity)
 
 
 def candidates_in_base_units(table: pd.DataFrame, p: dict, ctx: Context) -> pd.DataFrame:
@@ -185,7 +191,28 @@ def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     model = (t["dimension"] == "model").to_numpy()
     lo[model] = hi[model] = t["value"].to_numpy()[model]
     scale = t["scale"].to_numpy()
-    return t.assign(lo=lo * scale, hi=hi * scale)
+    t = t.assign(lo=lo * scale, hi=hi * scale)
+    return _in_main_currency(t, ctx)
+
+
+def _in_main_currency(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """Sums in another currency, at the rates the story's texts state, in its main one
+    (rules/rates.py); such rows are marked `rated`."""
+    rated = np.zeros(len(t), dtype=bool)
+    money = t["dimension"].str.startswith(MONEY).to_numpy()
+    rates = stated_rates(ctx.facts) if money.any() else {}
+    if not rates:
+        return t.assign(rated=rated)
+    lo, hi = t["lo"].to_numpy().copy(), t["hi"].to_numpy().copy()
+    dimension = t["dimension"].to_numpy().copy()
+    for k in money.nonzero()[0]:
+        story = rates.get(t["story"].iat[k] or "")
+        own = dimension[k][len(MONEY):]
+        if story is not None and own != story.main and own in story.factors:
+            f_lo, f_hi = story.factors[own]
+            lo[k], hi[k] = lo[k] * f_lo, hi[k] * f_hi
+            dimension[k], rated[k] = MONEY + story.main, True
+    return t.assign(lo=lo, hi=hi, dimension=dimension, rated=rated)
 
 
 def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
