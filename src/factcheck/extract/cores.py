@@ -172,6 +172,10 @@ def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
             continue  # "the second half"
         kind = {"cardinal": "count", "ordinal": "ordinal", "fraction": "fraction"}[n.kind]
         if article is not None and n.first == 0:
+            if kind == "fraction" and n.last == 0 and _one_more(text, article.start(), n.value):
+                # "killing two workers and wounding a third": one more person
+                figs.append(Figure(article.start(), end, 1.0, kind="count", words=True))
+                continue
             if kind == "fraction" and category(tokens[0].word) == "ord" and n.last == 0 \
                     and not _FRACTION_END.match(text, end):
                 # "a third round" is an ordinal; "a third of", "a fifth." are fractions.
@@ -184,6 +188,26 @@ def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
             fig.scaled, fig.scale = True, scale  # "five thousand": lets "four to five thousand" scale
         figs.append(fig)
     return figs, pos
+
+
+_NEXT_IN_LINE = {3: "two", 4: "three", 5: "four"}
+_ONE_MORE_BEFORE = re.compile(r"\b\w+(?:ing|ed)\s+(?:an?\s*)?$", re.IGNORECASE)
+
+
+def _one_more(text: str, start: int, share: float) -> bool:
+    """'killing two co-workers and critically injuring a third': an ordinal after a verb,
+    ending its clause, counts one more of what the clause counted just before."""
+    place = round(1 / share) if share else 0
+    before = _NEXT_IN_LINE.get(place)
+    if before is None or text[start:start + 2].lower() not in ("a ", "a\u00a0"):
+        return False
+    clause = text[max(0, start - 80):start + 2]
+    if any(c in clause[:-2] for c in ".;:!?"):
+        clause = re.split(r"[.;:!?]", clause)[-1]
+    if not _ONE_MORE_BEFORE.search(clause[:-2] if clause.endswith("a ") else clause):
+        return False
+    return re.search(rf"\b(?:{before}|{place - 1})\b(?!\s*(?:percent|per cent|%))", clause,
+                     re.IGNORECASE) is not None
 
 
 def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
