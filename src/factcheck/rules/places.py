@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from factcheck.extract.context.location import EACH_PLACE
 from factcheck.facts import UNKNOWN
 from factcheck.geocache import cached_table
 from factcheck.rules.params import Param, flag, names, number
@@ -108,7 +109,20 @@ def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) ->
 def with_story_frame(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
     """`t` with the story's place and the event's scope filled in where the rules allow:
     what every kind that sets sources against each other compares on."""
-    return with_event_scope(with_story_places(t, key, p), key, p)
+    return with_event_scope(with_story_places(with_each_place(t, key), key, p), key, p)
+
+
+def with_each_place(t: pd.DataFrame, key: Sequence[str]) -> pd.DataFrame:
+    """A figure that holds for each of several places ("Wajima and Suzu each have 24
+    deaths": location "Wajima; Suzu") is one row per place, each compared as that
+    place's figure."""
+    if "location" not in key or t.empty:
+        return t
+    listed = t["location"].str.contains(EACH_PLACE, regex=False).to_numpy()
+    if not listed.any():
+        return t
+    rows = t[listed].assign(location=t["location"][listed].str.split(EACH_PLACE)).explode("location")
+    return pd.concat([t[~listed], rows], ignore_index=True)
 
 
 def with_event_scope(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:

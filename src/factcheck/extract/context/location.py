@@ -47,6 +47,13 @@ _THERE = re.compile(
 )
 
 
+def _singular_noun(word: str) -> str:
+    """'municipalities' → 'municipality', 'towns' → 'town' (enough for place nouns)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
 def _strip_possessive(name: str) -> str:
     if name.endswith(("'s", "’s")):
         return name[:-2]
@@ -66,6 +73,18 @@ class Mention:
 
 # A place phrase right after a figure: "22 in Suzu", "five at Anamizu".
 _OWN_PLACE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+[A-Z]")
+_OWN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
+_NOT_PLACE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b")
+# "Wajima and Suzu each have 24 deaths", "each of Wajima and Suzu reported 24": the
+# figure holds for every place of the list (at most a verb between "each" and it).
+_EACH_AFTER = re.compile(r"\s+each(?:\s+(?:have|has|had|reported|recorded|counted|saw|"
+                         r"lost|confirmed|with|of))?\s+(?:\w+\s+)?$", re.I)
+_NAME = r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*"
+_NAME_LIST = re.compile(rf"(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})$")
+# The separator of such a list in a fact's location (place names hold "and" and commas).
+EACH_PLACE = "; "
 
 
 class PlaceReader:
@@ -338,8 +357,39 @@ class PlaceReader:
                 best, best_key = m, key
         own = _OWN_PLACE.match(text, end)
         if own and best is not None and best.start != own.end() - 1:
-            return None  # "22 in Suzu": its own place, though not one the gazetteer knows
+            # "31 died in Wajima, 22 in Suzu": the item's own place, though not one the
+            # gazetteer knows, in a list of places it does know
+            name = _OWN_NAME.match(text, own.end() - 1)
+            listed = best.place.kind != "country" and name and not _NOT_PLACE.match(name.group())
+            return name.group() if listed else None
         return best.place.name if best else None
+
+    def each_of(self, text: str, mentions: list[Mention], at: int) -> str | None:
+        """'Wajima and Suzu each have 24 deaths': the places the figure at sentence
+        offset `at` holds for, one by one (joined by EACH_PLACE), or None. The names
+        are places the gazetteer knows, or any names after a plural place noun ("the
+        municipalities of Wajima and Suzu"): "Smith and Jones each scored 20" is no list
+        of places."""
+        each = _EACH_AFTER.search(text, 0, at)
+        if each is None or each.end() != at:
+            return None
+        listed = _NAME_LIST.search(text, 0, each.start())
+        if listed is None or listed.end() != each.start():
+            return None
+        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("names"))]
+        known = {m.start: m.place.name for m in mentions}
+        offset = listed.start("names")
+        places = []
+        for name in names:
+            at_name = text.find(name, offset)
+            offset = at_name + len(name)
+            places.append(known.get(at_name) or (self.gaz.lookup(name) and name))
+        words = text[max(0, listed.start() - 30):listed.start()].lower().split()
+        nouned = self.place_nouns & {_singular_noun(w) for w in words}
+        if len(names) < 2 or not (all(places) or nouned):
+            return None
+        return EACH_PLACE.join(p.name if hasattr(p, "name") else (p or n)
+                               for p, n in zip(places, names, strict=True))
 
     def topic(self, text: str, mentions: list[Mention]) -> str | None:
         """The place a sentence is about, for later sentences that refer back to it."""

@@ -34,6 +34,9 @@ class PlacingMixin:
         if area:
             return area  # "killed 230,000 people in 13 countries": no one city's count
         mentions = self.mentions(s)
+        each = places.each_of(s.text, mentions, offset - s.start)
+        if each:
+            return each  # "Wajima and Suzu each have 24 deaths": each place's figure
         speaker_places: list[Mention] = []
         if (
             claim is not None
