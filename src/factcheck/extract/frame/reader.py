@@ -31,6 +31,10 @@ thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty fort
 sixty seventy eighty ninety hundred thousand million dozen dozens""".split())
 OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating", "defeated",
                       "passed", "passing", "overtook", "overtaking", "surpassed", "surpassing"})
+# Prepositions after a figure that lead to where it is, not to whose it is ("into
+# lower Earth orbit"); "to" does tell quantities apart: a payload to Mars, a pass to Hilton.
+WHERE_TO = frozenset({"around", "across", "throughout", "near", "in", "at", "inside", "outside",
+                      "within", "into", "onto"})
 # Words that cannot open the noun a figure modifies: after them no noun is glued.
 FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
 VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
@@ -84,9 +88,15 @@ class FrameReader:
     def owner_before(self, w: Window, reach: int = 12) -> tuple[str | None, int]:
         """The nearest name before the figure in its clause, and how far back it is."""
         before = w.before
+        verbs = 0
         for k in range(len(before) - 1, max(-1, len(before) - 1 - reach), -1):
             t = before[k]
             if t.low in self.lex.clause_breaks or t.text in (";", ":", "—", "–") :
+                return None, -1
+            verbs += t.is_word and not t.capitalised and t.low.endswith("ed") and len(t.low) > 4
+            if verbs >= 2:
+                # "Indonesia triggered a tsunami that killed 230,000 people in 13 countries":
+                # a name two verbs back is another clause's subject
                 return None, -1
             if self.is_name(before, k, w.sentence_start):
                 if self._object(before, k) or self._owns_other(before, k):
@@ -127,6 +137,8 @@ class FrameReader:
                 return None  # "nine carries against Oakland": the other side, not the owner
             if t.text == ")" or t.text[:1].isdigit():
                 return None  # "63,800kg (140,660 lb) Payload to Mars": the next figure's words
+            if t.low in WHERE_TO:
+                return None  # "13 countries around the Indian Ocean": a place, not an owner
             if self.is_name(after, k, w.sentence_start):
                 # the name's last word: "Kimi Raikkonen" → raikkonen
                 while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
@@ -235,7 +247,7 @@ class FrameReader:
         text = " ".join(t.low for t in near[:after + reach])
         if self.lex.background is not None and self.lex.background.search(text):
             return "past"
-        return None
+        return _opening_year(w, story_year, own_year)
 
     def part(self, w: Window, reach: int = 4) -> bool:
         """'including 13 children', '$281m in cash': a part of a larger whole."""
@@ -245,6 +257,22 @@ class FrameReader:
         if self.lex.part_around is None:
             return False
         return bool(self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])])))
+
+
+OPENERS = frozenset({"in", "back in", "since", "during"})
+
+
+def _opening_year(w: Window, story_year: int | None, own_year: str | None) -> str | None:
+    """'In 2004, a quake off Aceh ... killed 230,000 people in 14 countries': a year that
+    opens the sentence dates all of it."""
+    before = w.before
+    for n in (2, 3):
+        if len(before) > n and before[n].text == "," and YEAR.match(before[n - 1].text):
+            opener = " ".join(t.low for t in before[:n - 1])
+            year = before[n - 1].text
+            if opener in OPENERS and year != own_year and (story_year is None or int(year) < story_year):
+                return year
+    return None
 
 
 DATE_LINKS = frozenset({"in", "since", "from", "until", "till", "during", "of", "before", "after",
