@@ -133,8 +133,10 @@ class FrameReader:
         after = w.after
         for k in range(skip, min(len(after), skip + reach)):
             t = after[k]
-            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":") or t.low in OPPONENT:
-                return None  # "nine carries against Oakland": the other side, not the owner
+            if t.low in self.lex.clause_breaks or t.text in (";", ".", ":", ",") or t.low in OPPONENT:
+                # "nine carries against Oakland": the other side, not the owner; "27
+                # districts, according to Ukrainian officials": another phrase's name
+                return None
             if t.text == ")" or t.text[:1].isdigit():
                 return None  # "63,800kg (140,660 lb) Payload to Mars": the next figure's words
             if t.low in WHERE_TO:
