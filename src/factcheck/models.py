@@ -160,7 +160,7 @@ class Fact:
     dimension: str | None = None  # count, age, magnitude, money:USD, [length], time_of_day, …
     thing: str | None = None  # what it is a figure of: girl, point, payload, population, …
     owner: str | None = None  # whose: a name ("klitschko"), a place, a model ("13-inch")
-    phase: str | None = None  # first · second · revised · previous · part
+    phase: str | None = None  # first · second · revised · previous · part · share
     era: str | None = None  # a past event the clause names ("2004", "past")
     cues: list[str] | None = None  # the words that decided the frame, for the editor
     id: int = -1  # position in the run's fact list, stable for the same input

@@ -70,8 +70,8 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
                 frame.cues.insert(0, "what: price")
             frame.owner = model
             frame.cues.append(f"model: {frame.owner}")
-        if frame.thing and (dimension == "count" or dimension.startswith("money:")) and reader.part(w):
-            frame.phase = "part"
+        if frame.thing and (dimension == "count" or dimension.startswith("money:")):
+            frame.phase = reader.part(w) or frame.phase
         fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era
         fact.cues = frame.cues or None
         if fact.dimension == "pair":

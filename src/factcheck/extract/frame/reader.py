@@ -251,14 +251,19 @@ class FrameReader:
             return "past"
         return _opening_year(w, story_year, own_year)
 
-    def part(self, w: Window, reach: int = 4) -> bool:
-        """'including 13 children', '$281m in cash': a part of a larger whole."""
+    def part(self, w: Window, reach: int = 4) -> str | None:
+        """'including 13 children', '$281m in cash': "part", a part of a larger whole;
+        'one of the rockets', 'two of them': "share", some of the very things counted,
+        which says only that there were at least so many."""
         before = " ".join(t.low for t in w.before[-reach:])
         if self.lex.part_markers is not None and self.lex.part_markers.search(before):
-            return True
+            return "part"
         if self.lex.part_around is None:
-            return False
-        return bool(self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])])))
+            return None
+        m = self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])]))
+        if m is None:
+            return None
+        return "share" if m.group().startswith("# of ") else "part"
 
 
 OPENERS = frozenset({"in", "back in", "since", "during"})

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from factcheck.models import Finding
@@ -101,6 +102,10 @@ class Conflict(Kind):
         if t.empty:
             return
         t = with_story_frame(t, p["key"], p)
+        # "One of the rockets hit the building": at least one did, no count of them all
+        share = (t["phase"] == "share").to_numpy()
+        if share.any():
+            t = t.assign(hi=np.where(share, np.inf, t["hi"].to_numpy()))
         cols = ["story", *p["key"]]
         g = t.groupby(cols, sort=False)
         # Vectorised pre-filter: a group can hold a conflict only if its largest lower
@@ -153,7 +158,7 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
     # and a past period's settled toll says nothing of today's moment: only the event's
     # whole counts anchor.
     mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
-            & (t["phase"] != "part").to_numpy() & (t["scope"] != "period").to_numpy())
+            & ~t["phase"].isin(["part", "share"]).to_numpy() & (t["scope"] != "period").to_numpy())
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
     for values, group in split_groups(t[mask], cols, ("src", "value", "lo", "hi")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
