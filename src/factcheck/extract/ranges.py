@@ -26,6 +26,8 @@ def range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fig
     joiner = j.group("j") or j.group("s")
     if joiner == "and" and (opener is None or not opener[0].endswith("between")):
         return None
+    if joiner == "or" and opener is not None:
+        return None  # "between 3 or 4" is no one's wording
     at = j.end()
     if fig.kind == "money" and (sign := units.CURRENCY_SIGN_AT.match(text, at)) is not None:
         at = sign.end()  # "$62 and $68", "$1 million to $1.25 million"
@@ -42,6 +44,8 @@ def range_partner(text: str, fig: Figure, opener: tuple[str, int] | None) -> Fig
             and not (grown.digits.isdigit() and len(grown.digits) in (2, 4)):
         return None  # "rose 60% in 2018 to 3.9 million headsets"
     lo, hi = fig.value, grown.value
+    if joiner == "or" and not 0 < lo < hi <= 2 * lo + 1:
+        return None  # a guess joins neighbours ("two or three"); "5 or 50", "1 or 0" are choices
     if joiner in DASHES and len(fig.digits) == 4 and len(grown.digits) == 2 and fig.digits.isdigit() \
             and 1000 <= lo <= 2199 and fig.unit == grown.unit == "count":
         hi = lo // 100 * 100 + hi + (100 if hi < lo % 100 else 0)  # "2013-14" is 2013 to 2014
