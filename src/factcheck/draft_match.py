@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.facts import fact_table
 from factcheck.models import Fact
 from factcheck.rules.kinds.base import (
@@ -31,7 +32,7 @@ from factcheck.rules.kinds.base import (
     split_groups,
 )
 from factcheck.rules.kinds.conflict import _Moment, _phrases, _shared_stages
-from factcheck.rules.kinds.quantity import candidates_in_base_units
+from factcheck.rules.kinds.quantity import LOOSE, _same_statement, candidates_in_base_units
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.places import gap_ratio, with_story_frame
 
@@ -113,21 +114,33 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
     if t.empty:
         return {}
     cols = ["story", *params["key"]]
-    fields = ("pos", "src", "lo", "hi", "value", "qualifier", "draft")
+    fields = ("pos", "src", "lo", "hi", "value", "qualifier", "draft", "named")
+    attributes = load_frame_lexicon().attributes  # "population": a named quantity
+    ctx = Context(facts=facts)
     out: dict[int, Match] = {}
     for values, rows in split_groups(t, cols, fields):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:
             continue
-        physical = str(values[cols.index("dimension")]).startswith("[")  # a length, a mass
+        dimension, thing = values[cols.index("dimension")], values[cols.index("thing")]
+        physical = str(dimension).startswith("[")  # a length, a mass
         ratio = params["measure_band_ratio"] if physical else params["band_ratio"]
+        # counts and places in a sequence naming no owner ("two fights", "the third
+        # quarter") are one quantity only when their sentences say the same thing
+        loose = (dimension in LOOSE and params["loose_overlap"] > 0 and thing not in attributes)
+        same = _same_statement(ctx, params["loose_overlap"], thing) if loose else None
+        ordinal = dimension == "ordinal"
         sources = kept(rows, [not d for d in rows["draft"]])
         for i in drafts:
             lo, hi = rows["lo"][i], rows["hi"][i]
             # the band of the draft's figure: a source's figures far from it (a game's
             # points beside a career's) do not make its near ones several counts
             near = kept(sources, [gap_ratio(lo, hi, a, b) <= ratio
-                                  for a, b in zip(sources["lo"], sources["hi"], strict=True)])
+                                  and (same is None or (named and rows["named"][i] and not ordinal)
+                                       or same(rows["pos"][i], p))
+                                  for a, b, p, named in zip(sources["lo"], sources["hi"],
+                                                            sources["pos"], sources["named"],
+                                                            strict=True)])
             if not near["pos"]:
                 continue
             own = own_figures(own_floors(near, params), [False] * len(near["pos"]),
