@@ -195,3 +195,22 @@ def test_figures_that_name_what_they_measure_are_judged_by_their_frame(tmp_path)
     assert got["6.1-magnitude"] == ("contradicted", ["sources/a.txt", "sources/b.txt"])
     assert got["8-year-old"] == ("contradicted", ["sources/a.txt"])
     assert got["40 km"][0] == "supported"  # 40 km is about 25 miles
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "draft-cases" / "cases.yaml")
+                       .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_a_draft_figure_gets_the_verdict_its_case_gives(tmp_path, case):
+    (tmp_path / "sources").mkdir()
+    for name, text in case["sources"].items():
+        (tmp_path / "sources" / name).write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text(case["draft"] + "\n", encoding="utf-8")
+    p = run("check", "--draft", "draft.md", "sources", "--format", "json", "--fail-on", "never",
+            cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    got = {f["fact"]["text"]: [f["verdict"], sorted(Path(e["doc"]).name for e in f["evidence"])]
+           for f in json.loads(p.stdout)["draft"]["figures"]}
+    assert {text: got.get(text) for text in case["verdicts"]} == case["verdicts"]
+
