@@ -13,6 +13,7 @@ several counts the source gives).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -37,8 +38,8 @@ from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.places import gap_ratio, with_story_frame
 
 # FC001's grades of "the same moment" that make a disagreement a contradiction: the
-# same stage of the story, or the same day with nothing else known. An undated pair
-# or one worded as a running count ("unsure") may be two moments of a toll.
+# same stage of the story, or the same day with nothing else known. A pair worded as
+# a running count ("unsure") may be two moments of a toll.
 SAME_MOMENT = ("same", "day")
 
 
@@ -99,8 +100,16 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
 
 def _same_moment(moment: _Moment, rows: dict[str, list], i: int,
                  sources: dict[str, list], k: int) -> bool:
-    """Whether the draft's figure `i` and the source figure `k` speak of one moment."""
+    """Whether the draft's figure `i` and the source figure `k` speak of one moment.
+
+    Stricter than FC001 for a count that changes as the story unfolds: a report
+    without a date may be of any moment of it, whatever other counts it shares (a
+    toll rises while the injured count stays put), so only a source of the draft's
+    own day can contradict the draft's figure."""
     pair = {f: [rows[f][i], sources[f][k]] for f in rows}
+    changing = pair["measure"][0] in moment.changing and not moment.settled
+    if changing and (math.isnan(pair["when"][0]) or math.isnan(pair["when"][1])):
+        return False
     return moment.grade(pair, 0, 1) in SAME_MOMENT
 
 
