@@ -50,7 +50,7 @@ def test_every_figure_gets_the_verdict_the_table_gives(verdicts):
 def test_the_draft_is_never_a_source(verdicts):
     for finding in verdicts["findings"]:
         assert all(f["doc"] != "draft.md" for f in finding["facts"]), finding
-    assert verdicts["summary"]["sources"] == 2
+    assert verdicts["summary"]["sources"] == 3
 
 
 def test_exit_status_counts_a_contradicted_figure_as_an_error(desk):
@@ -79,12 +79,13 @@ def test_a_draft_of_several_records_is_refused(desk):
 
 
 def test_a_one_record_jsonl_draft_points_at_its_line(desk):
-    record = {"id": "d1", "source": "Desk", "text": "The blast damaged nine shops, the council said."}
+    record = {"id": "d1", "source": "Desk", "date": "2026-04-02",
+              "text": "Firefighters evacuated 55 residents, the council said."}
     (desk / "one.jsonl").write_text("\n" + json.dumps(record) + "\n")
     p = run("check", "--draft", "one.jsonl", "sources", "-f", "json", "--fail-on", "never",
             cwd=desk)
     (fig,) = json.loads(p.stdout)["draft"]["figures"]
-    assert (fig["verdict"], fig["fact"]["doc"], _at(fig["fact"])) == ("contradicted", "d1", "2:19")
+    assert (fig["verdict"], fig["fact"]["doc"], _at(fig["fact"])) == ("contradicted", "d1", "2:24")
 
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -115,7 +116,7 @@ def test_sarif_validates_with_fingerprints_and_line_regions(desk, shared):
                           cwd=desk).stdout)
     jsonschema.validate(data, schema)
     results = data["runs"][0]["results"]
-    assert [r["ruleId"] for r in results][:3] == ["FD001", "FD001", "FD002"]
+    assert [r["ruleId"] for r in results][:3] == ["FD001", "FD002", "FD002"]
     for r in results:
         assert r["partialFingerprints"]["factcheckContent/v1"]
         region = r["locations"][0]["physicalLocation"]["region"]
@@ -151,12 +152,13 @@ def test_an_inline_ignore_silences_the_next_paragraph_and_an_idle_one_warns(tmp_
     shutil.copytree(FIXTURES, tmp_path, dirs_exist_ok=True)
     draft = tmp_path / "draft.md"
     text = draft.read_text(encoding="utf-8")
-    text = text.replace("The blast damaged", "<!-- factcheck: ignore FD001 -->\nThe blast damaged")
+    text = text.replace("The blast damaged", "<!-- factcheck: ignore FD002 -->\nThe blast damaged")
     text = text.replace("The bakery had", "<!-- factcheck: ignore FC001 -->\n\nThe bakery had")
     draft.write_text(text, encoding="utf-8")
     p = run("check", "--draft", "draft.md", "sources", "-f", "concise", cwd=tmp_path)
     assert [line.split(": ")[0] for line in p.stdout.splitlines()] == [
-        "draft.md:7:49", "draft.md:19:25", "sources/harbour-ledger.md:6:1"]
+        "draft.md:7:49", "draft.md:19:25", "sources/coast-courier.md:5:43",
+        "sources/coast-courier.md:5:43", "sources/harbour-ledger.md:6:1"]
     assert "draft.md:17: this ignore comment silences no finding" in p.stderr
     assert "FC001" not in p.stdout.split("\n")[0]  # the comment is no figure
 
@@ -193,3 +195,22 @@ def test_figures_that_name_what_they_measure_are_judged_by_their_frame(tmp_path)
     assert got["6.1-magnitude"] == ("contradicted", ["sources/a.txt", "sources/b.txt"])
     assert got["8-year-old"] == ("contradicted", ["sources/a.txt"])
     assert got["40 km"][0] == "supported"  # 40 km is about 25 miles
+
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "draft-cases" / "cases.yaml")
+                       .read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["name"] for c in CASES])
+def test_a_draft_figure_gets_the_verdict_its_case_gives(tmp_path, case):
+    (tmp_path / "sources").mkdir()
+    for name, text in case["sources"].items():
+        (tmp_path / "sources" / name).write_text(text + "\n", encoding="utf-8")
+    (tmp_path / "draft.md").write_text(case["draft"] + "\n", encoding="utf-8")
+    p = run("check", "--draft", "draft.md", "sources", "--format", "json", "--fail-on", "never",
+            cwd=tmp_path)
+    assert p.returncode == 0, p.stderr
+    got = {f["fact"]["text"]: [f["verdict"], sorted(Path(e["doc"]).name for e in f["evidence"])]
+           for f in json.loads(p.stdout)["draft"]["figures"]}
+    assert {text: got.get(text) for text in case["verdicts"]} == case["verdicts"]
+

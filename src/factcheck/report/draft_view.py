@@ -38,6 +38,13 @@ def source_line(e: Fact) -> str:
     return f"{e.source or e.doc}: {figure(e)}{said}"
 
 
+def unsupported_note(fig: DraftFigure) -> str:
+    """Why an unsupported figure is not contradicted when sources give its quantity."""
+    if not fig.evidence:
+        return "no source states this figure"
+    return "no source states this figure; for the same quantity, perhaps at another moment:"
+
+
 def render_terminal(draft: Draft, console: Console, locator: Locator, plain: bool) -> None:
     console.print()
     console.rule(Text(headline(draft), style="bold"), align="left")
@@ -61,8 +68,8 @@ def _figure(console: Console, fig: DraftFigure, locator: Locator, plain: bool) -
         q.append(f"[{fig_text}]" if plain else fig_text, style="bold underline")
         q.append(after + "”")
         console.print(Padding(q, (0, 0, 0, 4), expand=False))
-    if fig.verdict == "unsupported" and not fig.evidence:
-        console.print(Padding(Text("no source states this figure", style="dim"), (0, 0, 0, 4),
+    if fig.verdict == "unsupported":
+        console.print(Padding(Text(unsupported_note(fig), style="dim"), (0, 0, 0, 4),
                               expand=False))
     for e in fig.evidence:
         line = Text("• ")
@@ -77,6 +84,8 @@ def render_markdown(draft: Draft, locator: Locator, escape, cell) -> list[str]:
     for fig in draft.figures:
         evidence = "<br>".join(cell(f"{source_line(e)} ({locator.place(e)})")
                                for e in fig.evidence) or "no source states it"
+        if fig.verdict == "unsupported" and fig.evidence:
+            evidence = f"{cell(unsupported_note(fig))}<br>{evidence}"
         out.append(f"| `{cell(str(locator.place(fig.fact)))}` | {cell(what(fig.fact))} "
                    f"| {MARK[fig.verdict]} {fig.verdict} | {evidence} |")
     return [*out, ""]
