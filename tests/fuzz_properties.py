@@ -94,18 +94,28 @@ class _Stdin(io.TextIOWrapper):
         super().__init__(io.BytesIO(data), encoding="utf-8")
 
 
+BATCH = 2_000  # inputs per hypothesis run: a time budget is checked between runs
+
+
 def fuzz(examples: int, seconds: float | None = None) -> int:
-    """Run the properties over `examples` generated inputs (or until `seconds` pass)."""
+    """Run the properties over `examples` generated inputs (or until `seconds` pass).
+
+    Hypothesis runs in batches, each with fresh random inputs, so that a time budget
+    ends the run: within one run hypothesis would go on generating to its budget."""
     if seconds:
         DEADLINE[0] = time.monotonic() + seconds
+    left = examples
+    while left > 0 and time.monotonic() <= DEADLINE[0]:
+        batch = min(BATCH, left)
 
-    @settings(max_examples=examples, deadline=None, database=None, derandomize=False,
-              suppress_health_check=list(HealthCheck))
-    @given(st.sampled_from(KINDS), BLOBS)
-    def prop(kind: str, data: bytes) -> None:
-        one_input(kind, data)
+        @settings(max_examples=batch, deadline=None, database=None, derandomize=False,
+                  suppress_health_check=list(HealthCheck))
+        @given(st.sampled_from(KINDS), BLOBS)
+        def prop(kind: str, data: bytes) -> None:
+            one_input(kind, data)
 
-    prop()
+        prop()
+        left -= batch
     return COUNTER["inputs"]
 
 
