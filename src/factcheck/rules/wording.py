@@ -90,8 +90,9 @@ def unit_name(unit: str, value: float | None = None) -> str:
     name = unit.replace("_", " ")
     if value == 1 or not name.islower() or not name.isascii():
         return name
+    name, per, rest = name.partition(" per ")  # "kilometers per hour"
     head, _, last = name.rpartition(" ")
-    return f"{head} {plural(last)}".strip()
+    return f"{head} {plural(last)}".strip() + (f" per {rest}" if per else "")
 
 
 def plural(noun: str) -> str:

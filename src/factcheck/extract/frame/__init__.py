@@ -109,7 +109,9 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
     elif dimension.startswith("money:"):
         frame.thing = (r.attribute_near(w) or (noun if glued and not named else None)
                        or _goods(r, w))
-    elif dimension in ("date", "year", "time_of_day", "score", "record", "percent"):
+    elif dimension == "percent":
+        frame.thing = r.attribute_near(w)  # "turnout was 64 percent"; a bare share is no one's
+    elif dimension in ("date", "year", "time_of_day", "score", "record"):
         frame.thing = None  # compared by their own rules, or not yet
     else:
         _measure(r, frame, fact, w, noun, named, glued)

@@ -57,6 +57,7 @@ class FrameReader:
     def __init__(self, lex: FrameLexicon, lower_words: frozenset[str]):
         self.lex = lex
         self.lower_words = lower_words
+        self.quantity_words = frozenset(lex.group_of) | lex.attributes
 
     # ---------------------------------------------------------------- names
     def names_word(self, t: Token) -> bool:
@@ -69,8 +70,8 @@ class FrameReader:
         t = tokens[i]
         if not (t.is_word and t.capitalised) or t.low.strip("'’") in self.lex.not_names:
             return False
-        if t.low in self.lex.group_of or t.low in self.lex.attributes:
-            return False
+        if t.low in self.quantity_words or _singular(t.low) in self.quantity_words:
+            return False  # "Winds reached 95 mph": a quantity's word opening a sentence
         if t.text.isupper():
             return False  # initials and agencies ("TD", "USGS") are not whose a figure is
         if any(part in NUMBER_WORDS for part in t.low.split("-")):
