@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, compress, islice, repeat
+from operator import itemgetter, not_
 from typing import NamedTuple
 
 # A word keeps inner apostrophes and hyphens ("Russia's", "aircraft-type", "Kh-101")
@@ -22,10 +23,7 @@ class Token(NamedTuple):
     end: int
     text: str
     low: str  # lower case, possessive "'s" removed
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    is_word: bool  # opens with a letter (stored: the rules ask it of every token they pass)
 
     @property
     def is_capitalised(self) -> bool:
@@ -38,20 +36,27 @@ class Token(NamedTuple):
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `base` (the text's place in the document)."""
-    # Built column-wise with C-level helpers (findall, accumulate, compress): a Python
-    # loop over match objects per token dominated the whole stage's cost.
+    # Built column-wise with C-level helpers (findall, accumulate, compress, map): a Python
+    # loop, or a Python call, per token dominated the whole stage's cost.
     parts = _COVER.findall(text)
-    offsets = accumulate(map(len, parts), initial=base)
-    keep = [not p[0].isspace() for p in parts]
+    keep = list(map(not_, map(str.isspace, parts)))
+    offsets = list(accumulate(map(len, parts), initial=base))
     texts = list(compress(parts, keep))
-    starts = list(compress(offsets, keep))
-    lows = [_low(w) for w in texts]
-    ends = [a + len(t) for a, t in zip(starts, texts)]
-    return [tuple.__new__(Token, f) for f in zip(starts, ends, texts, lows)]
+    starts = compress(offsets, keep)
+    ends = compress(islice(offsets, 1, None), keep)
+    lows = list(map(str.lower, texts))
+    if _APOSTROPHES.intersection(text):  # only then can a word be possessive
+        lows = [_low(w) for w in lows]
+    words = map(str.isalpha, map(_FIRST, texts))
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lows, words)))
 
 
-def _low(word: str) -> str:
-    low = word.lower()
+_APOSTROPHES = frozenset("'’‘")
+_FIRST = itemgetter(0)
+
+
+def _low(low: str) -> str:
+    """A lower-cased word without its possessive "'s"."""
     if len(low) > 2 and low[-1] == "s" and low[-2] in "'’‘":
         return low[:-2]
     return low
