@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress, islice, repeat
-from operator import itemgetter, not_
+from itertools import accumulate, repeat
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 # A word keeps inner apostrophes and hyphens ("Russia's", "aircraft-type", "Kh-101")
 # but not a closing quote ("vehicles'"). Numbers and single symbols are tokens too.
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘.-]*\w)?|\d(?:[\d,.:]*\d)?|[^\w\s]")
-# The same tokens plus whitespace runs and a catch-all, so that lengths add up to offsets.
-_COVER = re.compile(r"\s+|" + _TOKEN.pattern + r"|[\s\S]")
+# Each token (or any other character but a space) with the spaces before it, so that
+# lengths add up to offsets; nothing is left but spaces at the end.
+_CHUNK = re.compile(r"\s*(?:" + _TOKEN.pattern + r"|\S)")
 
 QUOTES = frozenset("'\"‘’“”«»")
 OPEN_QUOTES = frozenset("'\"‘“«")
@@ -36,14 +37,13 @@ class Token(NamedTuple):
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `base` (the text's place in the document)."""
-    # Built column-wise with C-level helpers (findall, accumulate, compress, map): a Python
-    # loop, or a Python call, per token dominated the whole stage's cost.
-    parts = _COVER.findall(text)
-    keep = list(map(not_, map(str.isspace, parts)))
-    offsets = list(accumulate(map(len, parts), initial=base))
-    texts = list(compress(parts, keep))
-    starts = compress(offsets, keep)
-    ends = compress(islice(offsets, 1, None), keep)
+    # Built column-wise with C-level helpers (findall, accumulate, map): a Python loop,
+    # or a Python call, per token dominated the whole stage's cost.
+    chunks = _CHUNK.findall(text)
+    ends = list(accumulate(map(len, chunks), initial=base))
+    del ends[0]
+    texts = list(map(str.lstrip, chunks))
+    starts = map(sub, ends, map(len, texts))
     lows = list(map(str.lower, texts))
     if _APOSTROPHES.intersection(text):  # only then can a word be possessive
         lows = [_low(w) for w in lows]
