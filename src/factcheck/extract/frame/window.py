@@ -68,7 +68,9 @@ class DocumentTokens:
     """A document's tokens, made once: a window is then two slices of them. The tokens
     of a stretch that starts and ends on token boundaries are the document's tokens
     there (a token never needs a character past its end), so slicing gives what
-    tokenising the stretch alone would; a figure edge inside a token is tokenised alone."""
+    tokenising the stretch alone would. A window's edge inside a token (a figure
+    inside a word, "A42"; a window cut at REACH) is tokenised alone only up to where
+    the two scans meet again."""
 
     def __init__(self, text: str):
         self.text = text
@@ -76,11 +78,35 @@ class DocumentTokens:
 
     def between(self, a: int, b: int) -> tuple[Token, ...]:
         """The tokens of text[a:b], as TOKEN.finditer(text, a, b) gives them."""
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        tokens = self.tokens
-        if (i > 0 and tokens[i - 1].end > a) or (j > 0 and tokens[j - 1].end > b):
-            return _tokenise(self.text, a, b)  # an edge inside a token
-        return tuple(tokens[i:j])
+        starts, tokens = self.starts, self.tokens
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        straddles_a = i > 0 and tokens[i - 1].end > a
+        if not straddles_a and (j == 0 or tokens[j - 1].end <= b):
+            return tuple(tokens[i:j])
+        head: list[Token] = []
+        if straddles_a:
+            head, met = self._until_met(a, b)
+            if met is None:
+                return tuple(head)
+            i = met
+        tail: tuple[Token, ...] = ()
+        if j > i and tokens[j - 1].end > b:  # the last token runs past b: cut from its start
+            j -= 1
+            tail = _tokenise(self.text, tokens[j].start, b)
+        return (*head, *tokens[i:j], *tail)
+
+    def _until_met(self, a: int, b: int) -> tuple[list[Token], int | None]:
+        """The tokens from `a` (inside a token) until one starts where a document token
+        does, and that token's index (None: none before b). From a common start on, the
+        scans agree: TOKEN looks at no character before its match."""
+        starts = self.starts
+        head = []
+        for m in TOKEN.finditer(self.text, a, b):
+            k = bisect_left(starts, m.start())
+            if k < len(starts) and starts[k] == m.start():
+                return head, k
+            head.append(Token(m.group(), m.start(), m.end()))
+        return head, None
 
 
 def _columns(text: str, base: int) -> tuple[list[Token], list[int]]:
