@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
 from itertools import accumulate, repeat
 from operator import sub
@@ -129,15 +130,13 @@ def _tokenise(text: str, a: int, b: int) -> tuple[Token, ...]:
 def window(text: str, start: int, end: int, tokens: DocumentTokens | None = None) -> Window:
     """The sentence around text[start:end], tokenised on both sides of the figure
     (from the document's tokens when given)."""
+    # Searched in place (pos, endpos) rather than in slices: SENTENCE_END looks at
+    # nothing before its match, so the two agree.
     lo = max(0, start - REACH)
-    head = text[lo:start]
-    cut = 0
-    for m in SENTENCE_END.finditer(head):
-        cut = m.end()
-    s0 = lo + cut
-    tail = text[end : end + REACH]
-    m = SENTENCE_END.search(tail)
-    s1 = end + (m.start() + 1 if m else len(tail))
+    last = deque(SENTENCE_END.finditer(text, lo, start), maxlen=1)
+    s0 = last[0].end() if last else lo
+    m = SENTENCE_END.search(text, end, end + REACH)
+    s1 = m.start() + 1 if m else min(len(text), end + REACH)
     if tokens is not None:
         before, after = tokens.between(s0, start), tokens.between(end, s1)
     else:
