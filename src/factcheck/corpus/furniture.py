@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile
+from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile, line_matches
 
 Span = tuple[int, int]
 
@@ -106,11 +106,11 @@ def furniture_spans(text: str, stop_at: frozenset[int] = frozenset()) -> list[Sp
     `stop_at` holds offsets where a link list must end (section headers of an
     aggregator page), so a "Related" list never swallows the next outlet's piece.
     """
-    spans = [m.span() for m in _SINGLE_LINE_RE.finditer(text) if _short(m)]
-    spans += [m.span() for m in _BYLINE.finditer(text) if _short(m)]
+    spans = [m.span() for m in line_matches(_SINGLE_LINE_RE, text) if _short(m)]
+    spans += [m.span() for m in line_matches(_BYLINE, text) if _short(m)]
     spans += [m.span() for m in _GLUED_BYLINE.finditer(text)]
     listed_until = -1
-    for heading in _LIST_HEADING_LINE.finditer(text):
+    for heading in line_matches(_LIST_HEADING_LINE, text):
         spans.append(heading.span())
         # A heading inside the last list goes on from its end, so no line is scanned twice.
         items = _link_list(text, max(heading.end(), listed_until), stop_at)

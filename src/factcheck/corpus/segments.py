@@ -22,14 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile
+from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile, line_matches
 from factcheck.models import Segment
 
 # A publication name: 1–6 words, no sentence punctuation at the end.
 _NAME = r"[^\W_][\w&'’.!-]*(?:[ ][\w&'’.!-]+){0,5}"
+# Opens with "^" (a name line ends with a line break, so the time line still opens one).
 _HEADER = hspace_compile(
-    rf"(?:^[ ]*+(?P<name>{_NAME})[ ]*\r?\n)?"
-    rf"^[ ]*+(?P<time>{RELATIVE_TIME})[ ]*\r?\n"
+    rf"^(?:[ ]*+(?P<name>{_NAME})[ ]*\r?\n)?"
+    rf"[ ]*+(?P<time>{RELATIVE_TIME})[ ]*\r?\n"
     rf"^[ ]*+[-–—][ ]*(?P<credit>{_NAME})[ ]*\r?$",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -49,7 +50,7 @@ class SectionHeader:
 
 def find_section_headers(text: str) -> list[SectionHeader]:
     headers = []
-    for m in _HEADER.finditer(text):
+    for m in line_matches(_HEADER, text):
         source = m.group("name") or m.group("credit")
         headers.append(SectionHeader(m.start(), m.end(), source, first_line(text, m.end())))
     return headers

@@ -3,10 +3,31 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # News pages are full of no-break and thin spaces, so a space in a layout pattern
 # stands for any horizontal whitespace; it never crosses a line.
 _HSPACE = r"[^\S\r\n]"
+
+
+_NEWLINE = re.compile(r"\n")
+
+
+def line_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` gives, for a MULTILINE pattern whose every match
+    opens with "^": tried at line starts only. The regex engine would try it at every
+    character, and that cost more than the matching (a sixth of reading a corpus)."""
+    end = 0
+    for start in _line_starts(text):
+        if start >= end and (m := pattern.match(text, start)) is not None:
+            yield m
+            end = m.end()
+
+
+def _line_starts(text: str) -> Iterator[int]:
+    yield 0
+    for m in _NEWLINE.finditer(text):
+        yield m.end()
 
 
 def hspace_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -19,7 +19,9 @@ from .lexicon import Lexicon
 from .places import BIG_CITY, Place
 
 # Capitalised runs, possibly hyphenated or with an inner apostrophe ("Ivano-Frankivsk").
-_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,5}")
+# The capital comes first and the look-behind after it, so that the regex engine skips
+# to capitals in C instead of trying the look-behind at every character.
+_CAPITALISED = re.compile(r"[A-Z](?<![\w'’-][A-Z])[\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,5}")
 _AFTER_NOUN = re.compile(r"^\s+([a-z]+)\b", re.I)
 _NAMED_AFTER = re.compile(r"^\s+[A-Z][a-z]")  # a name right after: "Nice's Promenade"
 _AWAY = frozenset("from to with against toward towards by versus vs and between".split())

@@ -47,19 +47,21 @@ class SentenceIndex:
         starts, ends = [0], []
         match = _END.match
         for c in _CANDIDATE.finditer(text):
-            if c.start() < starts[-1]:
+            at = c.start()
+            if at < starts[-1]:
                 continue  # inside a stop run already taken ("?!", "...")
-            m = match(text, c.start())
+            m = match(text, at)
             if m is None:
                 continue
-            if m.group("stop") is not None:
+            kind = m.lastgroup  # each alternative has one group, which opens the match
+            if kind == "stop":
                 end = m.end("stop")
-                if not _really_ends(text, m.start("stop"), m.group("stop")):
+                if text[at] == "." and not _really_ends(text, at, m.group("stop")):
                     continue
-            elif m.group("glued") is not None:
+            elif kind == "glued":
                 end = m.end("glued")
             else:
-                end = m.start()
+                end = at
             ends.append(end)
             starts.append(m.end())
         ends.append(len(text))
@@ -91,7 +93,10 @@ class SentenceIndex:
 def _really_ends(text: str, stop_at: int, stop: str) -> bool:
     if stop[0] != ".":
         return True
-    m = _WORD_BEFORE.search(text, max(0, stop_at - 24), stop_at + 1)
+    # The word before the stop holds no space: searching from the last space on finds
+    # the same match without trying (and failing at) every character before it.
+    lo = max(0, stop_at - 24, text.rfind(" ", max(0, stop_at - 24), stop_at) + 1)
+    m = _WORD_BEFORE.search(text, lo, stop_at + 1)
     if not m:
         return True
     word = m.group(1).rstrip(".")

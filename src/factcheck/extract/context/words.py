@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
-from itertools import accumulate, compress
+from itertools import accumulate, repeat
+from operator import itemgetter, sub
 from typing import NamedTuple
 
 # A word keeps inner apostrophes and hyphens ("Russia's", "aircraft-type", "Kh-101")
 # but not a closing quote ("vehicles'"). Numbers and single symbols are tokens too.
 _TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘.-]*\w)?|\d(?:[\d,.:]*\d)?|[^\w\s]")
-# The same tokens plus whitespace runs and a catch-all, so that lengths add up to offsets.
-_COVER = re.compile(r"\s+|" + _TOKEN.pattern + r"|[\s\S]")
+# Each token (or any other character but a space) with the spaces before it, so that
+# lengths add up to offsets; nothing is left but spaces at the end.
+_CHUNK = re.compile(r"\s*(?:" + _TOKEN.pattern + r"|\S)")
 
 QUOTES = frozenset("'\"‘’“”«»")
 OPEN_QUOTES = frozenset("'\"‘“«")
@@ -22,10 +24,7 @@ class Token(NamedTuple):
     end: int
     text: str
     low: str  # lower case, possessive "'s" removed
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    is_word: bool  # opens with a letter (stored: the rules ask it of every token they pass)
 
     @property
     def is_capitalised(self) -> bool:
@@ -38,20 +37,26 @@ class Token(NamedTuple):
 
 def tokenize(text: str, base: int = 0) -> list[Token]:
     """Tokens of `text`; offsets are shifted by `base` (the text's place in the document)."""
-    # Built column-wise with C-level helpers (findall, accumulate, compress): a Python
-    # loop over match objects per token dominated the whole stage's cost.
-    parts = _COVER.findall(text)
-    offsets = accumulate(map(len, parts), initial=base)
-    keep = [not p[0].isspace() for p in parts]
-    texts = list(compress(parts, keep))
-    starts = list(compress(offsets, keep))
-    lows = [_low(w) for w in texts]
-    ends = [a + len(t) for a, t in zip(starts, texts)]
-    return [tuple.__new__(Token, f) for f in zip(starts, ends, texts, lows)]
+    # Built column-wise with C-level helpers (findall, accumulate, map): a Python loop,
+    # or a Python call, per token dominated the whole stage's cost.
+    chunks = _CHUNK.findall(text)
+    ends = list(accumulate(map(len, chunks), initial=base))
+    del ends[0]
+    texts = list(map(str.lstrip, chunks))
+    starts = map(sub, ends, map(len, texts))
+    lows = list(map(str.lower, texts))
+    if _APOSTROPHES.intersection(text):  # only then can a word be possessive
+        lows = [_low(w) for w in lows]
+    words = map(str.isalpha, map(_FIRST, texts))
+    return list(map(tuple.__new__, repeat(Token), zip(starts, ends, texts, lows, words)))
 
 
-def _low(word: str) -> str:
-    low = word.lower()
+_APOSTROPHES = frozenset("'’‘")
+_FIRST = itemgetter(0)
+
+
+def _low(low: str) -> str:
+    """A lower-cased word without its possessive "'s"."""
     if len(low) > 2 and low[-1] == "s" and low[-2] in "'’‘":
         return low[:-2]
     return low

@@ -8,27 +8,37 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import deque
 from dataclasses import dataclass
+from itertools import accumulate, repeat
+from operator import sub
 from typing import NamedTuple
 
 # Words (letters, inner apostrophes and hyphens), numbers with their separators, or
 # one other character. "KO's" and "red-flagged" stay one word.
 TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d(?:[\d,.:]*\d)?|\S")
+# Each token with the spaces before it, so that lengths add up to offsets (TOKEN matches
+# every non-space character, so nothing else is left but spaces at the end).
+_CHUNK = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
 # Where a sentence ends: a stop and a space, or a line break.
 SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n")
 REACH = 240  # characters looked at on each side of a figure
 
 
-class Token(NamedTuple):
-    # A tuple, not a dataclass: a window builds a few dozen per figure, and a tuple is
-    # the cheapest immutable record Python makes.
+class _TokenFields(NamedTuple):
     text: str
     start: int
     end: int
+    low: str  # the text in lower case, made once: the frame rules ask for it again and again
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+
+class Token(_TokenFields):
+    # A tuple, not a dataclass: a document makes one per word, and a tuple is the
+    # cheapest immutable record Python makes.
+    __slots__ = ()
+
+    def __new__(cls, text: str, start: int, end: int, low: str | None = None) -> Token:
+        return tuple.__new__(cls, (text, start, end, text.lower() if low is None else low))
 
     @property
     def is_word(self) -> bool:
@@ -59,38 +69,74 @@ class DocumentTokens:
     """A document's tokens, made once: a window is then two slices of them. The tokens
     of a stretch that starts and ends on token boundaries are the document's tokens
     there (a token never needs a character past its end), so slicing gives what
-    tokenising the stretch alone would; a figure edge inside a token is tokenised alone."""
+    tokenising the stretch alone would. A window's edge inside a token (a figure
+    inside a word, "A42"; a window cut at REACH) is tokenised alone only up to where
+    the two scans meet again."""
 
     def __init__(self, text: str):
         self.text = text
-        self.tokens = [Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text)]
-        self.starts = [t.start for t in self.tokens]
+        self.tokens, self.starts = _columns(text, 0)
 
     def between(self, a: int, b: int) -> tuple[Token, ...]:
         """The tokens of text[a:b], as TOKEN.finditer(text, a, b) gives them."""
-        i, j = bisect_left(self.starts, a), bisect_left(self.starts, b)
-        tokens = self.tokens
-        if (i > 0 and tokens[i - 1].end > a) or (j > 0 and tokens[j - 1].end > b):
-            return _tokenise(self.text, a, b)  # an edge inside a token
-        return tuple(tokens[i:j])
+        starts, tokens = self.starts, self.tokens
+        i, j = bisect_left(starts, a), bisect_left(starts, b)
+        straddles_a = i > 0 and tokens[i - 1].end > a
+        if not straddles_a and (j == 0 or tokens[j - 1].end <= b):
+            return tuple(tokens[i:j])
+        head: list[Token] = []
+        if straddles_a:
+            head, met = self._until_met(a, b)
+            if met is None:
+                return tuple(head)
+            i = met
+        tail: tuple[Token, ...] = ()
+        if j > i and tokens[j - 1].end > b:  # the last token runs past b: cut from its start
+            j -= 1
+            tail = _tokenise(self.text, tokens[j].start, b)
+        return (*head, *tokens[i:j], *tail)
+
+    def _until_met(self, a: int, b: int) -> tuple[list[Token], int | None]:
+        """The tokens from `a` (inside a token) until one starts where a document token
+        does, and that token's index (None: none before b). From a common start on, the
+        scans agree: TOKEN looks at no character before its match."""
+        starts = self.starts
+        head = []
+        for m in TOKEN.finditer(self.text, a, b):
+            k = bisect_left(starts, m.start())
+            if k < len(starts) and starts[k] == m.start():
+                return head, k
+            head.append(Token(m.group(), m.start(), m.end()))
+        return head, None
+
+
+def _columns(text: str, base: int) -> tuple[list[Token], list[int]]:
+    """The tokens of `text` (offsets shifted by `base`) and their starts, built column-wise
+    by C-level helpers (findall, accumulate, map): a Python loop over match objects per
+    token cost a tenth of check."""
+    chunks = _CHUNK.findall(text)
+    ends = list(accumulate(map(len, chunks), initial=base))
+    del ends[0]
+    texts = list(map(str.lstrip, chunks))
+    starts = list(map(sub, ends, map(len, texts)))
+    columns = zip(texts, starts, ends, map(str.lower, texts))
+    return list(map(tuple.__new__, repeat(Token), columns)), starts
 
 
 def _tokenise(text: str, a: int, b: int) -> tuple[Token, ...]:
-    return tuple([Token(t.group(), t.start(), t.end()) for t in TOKEN.finditer(text, a, b)])
+    return tuple(_columns(text[a:b], a)[0])
 
 
 def window(text: str, start: int, end: int, tokens: DocumentTokens | None = None) -> Window:
     """The sentence around text[start:end], tokenised on both sides of the figure
     (from the document's tokens when given)."""
+    # Searched in place (pos, endpos) rather than in slices: SENTENCE_END looks at
+    # nothing before its match, so the two agree.
     lo = max(0, start - REACH)
-    head = text[lo:start]
-    cut = 0
-    for m in SENTENCE_END.finditer(head):
-        cut = m.end()
-    s0 = lo + cut
-    tail = text[end : end + REACH]
-    m = SENTENCE_END.search(tail)
-    s1 = end + (m.start() + 1 if m else len(tail))
+    last = deque(SENTENCE_END.finditer(text, lo, start), maxlen=1)
+    s0 = last[0].end() if last else lo
+    m = SENTENCE_END.search(text, end, end + REACH)
+    s1 = m.start() + 1 if m else min(len(text), end + REACH)
     if tokens is not None:
         before, after = tokens.between(s0, start), tokens.between(end, s1)
     else:
