@@ -32,7 +32,9 @@ from .reader import (
 )
 from .window import DocumentTokens, Window, window
 
-LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+# A lower-case word not glued to a word, an apostrophe or a hyphen before it. The
+# character before is matched, not looked behind at: the engine then jumps to it.
+LOWER_WORD = re.compile(r"[^\w'’-]([a-z][a-z'’-]*)")
 ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 
 ASSIGNS = ("dimension", "thing", "owner", "phase", "era", "cues")
@@ -44,7 +46,7 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
     if not facts:
         return
     lex = lex or load_frame_lexicon()
-    reader = FrameReader(lex, frozenset(LOWER_WORD.findall(doc.text)))
+    reader = FrameReader(lex, frozenset(LOWER_WORD.findall(" " + doc.text)))
     story_year = _year(doc.date)
     variants = _variants(doc.text, facts)
     tokens = DocumentTokens(doc.text)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import FrameLexicon
 from .window import Token, Window
@@ -306,6 +307,7 @@ def _clean(word: str) -> str:
     return word
 
 
+@cache  # a pure function of a word, asked for the same few words again and again
 def _singular(word: str) -> str:
     w = _clean(word)
     if len(w) > 3 and w.endswith("ies"):
