@@ -1,6 +1,6 @@
 """Adversarial inputs: time and output size must grow linearly with input size.
 
-    python bench/bench_adversarial.py [scale]
+    python bench/bench_adversarial.py [scale] [line=N] [words=N] [sources=N]
 
 Three inputs, each at size n and 2n, measured side by side in one run:
   - one line of "1," (every "1" a figure in one run-on "sentence");
@@ -53,11 +53,17 @@ def _check_size(docs: list[Document]) -> tuple[float, int]:
     return time.perf_counter() - t, size
 
 
-def main(scale: float = 1.0) -> None:
-    cases = [("line of '1,' (figures)", comma_line, int(20_000 * scale), _extract_size),
-             ("number words", number_words, int(100_000 * scale), _extract_size),
-             ("sources giving one figure", many_sources, int(2_000 * scale), _check_size)]
+def main(scale: float = 1.0, sizes: dict[str, int] | None = None) -> None:
+    sizes = sizes or {}
+    cases = [("line of '1,' (figures)", comma_line, sizes.get("line", int(20_000 * scale)),
+              _extract_size),
+             ("number words", number_words, sizes.get("words", int(100_000 * scale)),
+              _extract_size),
+             ("sources giving one figure", many_sources, sizes.get("sources", int(2_000 * scale)),
+              _check_size)]
     for name, make, n, measure in cases:
+        if n <= 0:
+            continue
         measure(make(max(1, n // 20)))  # warm-up: lexicons, caches
         (t1, s1), (t2, s2) = measure(make(n)), measure(make(2 * n))
         print(f"{name:28} n={n:>9,}: {t1:7.2f} s {s1 / 1e6:8.2f} MB | 2n: {t2:7.2f} s "
@@ -65,4 +71,7 @@ def main(scale: float = 1.0) -> None:
 
 
 if __name__ == "__main__":
-    main(float(sys.argv[1]) if len(sys.argv) > 1 else 1.0)
+    # bench_adversarial.py [scale] [line=N] [words=N] [sources=N]: n of each case (0 skips it)
+    args = sys.argv[1:]
+    scale = float(args.pop(0)) if args and "=" not in args[0] else 1.0
+    main(scale, {k: int(float(v)) for k, v in (a.split("=", 1) for a in args)})

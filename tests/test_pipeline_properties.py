@@ -46,3 +46,16 @@ def test_any_story_goes_through_every_stage_and_format(sources):
         out = render(report, fmt)
         assert isinstance(out, str)
     json.loads(render(report, "json"))
+
+
+def test_a_stretch_of_bare_numbers_is_kept_without_context_and_prose_keeps_its_own():
+    """'1,1,1,…' is no prose: its figures are kept bare (no context stage, no frame),
+    while the sentence after it is read as usual."""
+    from factcheck.extract import extract_facts
+    from factcheck.models import Document
+
+    text = "1," * 200 + "\nRescuers said 12 people were injured in Lviv."
+    facts = extract_facts([Document(id="d", text=text)])
+    assert len(facts) == 201
+    assert all(f.measure is None and f.dimension is None for f in facts[:200])
+    assert (facts[-1].value, facts[-1].measure, facts[-1].location) == (12, "injured", "Lviv")

@@ -49,8 +49,10 @@ def extract_facts(
         quantities = _drop_skipped(doc, [_finite(q) for q in find(doc.text)])
         base = len(facts)
         lines = doc.line_index()
+        dense = _dense(quantities) if context else set()
         # the context stage returns one fact per quantity, in the same order
-        for i, (q, fact) in enumerate(zip(quantities, describe(doc, quantities), strict=True)):
+        for i, (q, fact) in enumerate(zip(quantities, _described(doc, quantities, dense, describe),
+                                          strict=True)):
             fact.id = base + i
             if fact.converts is not None:
                 fact.converts += base
@@ -59,8 +61,42 @@ def extract_facts(
             fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
             facts.append(fact)
         if context:
-            assign_frames(doc, facts[base:])
+            assign_frames(doc, [f for i, f in enumerate(facts[base:]) if i not in dense])
     return facts
+
+
+# A stretch of at least DENSE_RUN figures each at most DENSE_GAP characters after the
+# one before ("1,1,1,…", "one two three …", a dumped table) is no prose: its figures
+# are kept bare, without the context stage and frames, whose cost per figure is made
+# for sentences, not for megabytes of numbers.
+DENSE_RUN = 50
+DENSE_GAP = 8
+
+
+def _dense(quantities: list[Quantity]) -> set[int]:
+    """Indices of the figures in stretches of numbers with no words between them."""
+    out: set[int] = set()
+    run = 0
+    for i in range(1, len(quantities) + 1):
+        if i < len(quantities) and quantities[i].start - quantities[i - 1].start <= DENSE_GAP:
+            run += 1
+            continue
+        if run + 1 >= DENSE_RUN:
+            out.update(range(i - run - 1, i))
+        run = 0
+    return out
+
+
+def _described(doc: Document, quantities: list[Quantity], dense: set[int],
+               describe: Callable[[Document, list[Quantity]], list[Fact]]) -> list[Fact]:
+    """One fact per quantity, in order: dense stretches bare, the rest with context."""
+    if not dense:
+        return describe(doc, quantities)
+    from factcheck.extract.context import bare_facts
+
+    prose = iter(describe(doc, [q for i, q in enumerate(quantities) if i not in dense]))
+    bare = iter(bare_facts(doc, [q for i, q in enumerate(quantities) if i in dense]))
+    return [next(bare) if i in dense else next(prose) for i in range(len(quantities))]
 
 
 def _finite(q: Quantity) -> Quantity:

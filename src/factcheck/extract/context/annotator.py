@@ -64,6 +64,7 @@ class SentenceInfo:
     claim: Claim | None = None  # the sentence's own resolved speaker, for later sentences
     claim_resolved: bool = False
     heading: bool | None = None  # a short line without a stop (computed on first use)
+    refers_back: bool | None = None  # names a place only by "there", "the city" (first use)
 
     @property
     def tokens(self) -> list[Token]:

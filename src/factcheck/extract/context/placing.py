@@ -58,7 +58,9 @@ class PlacingMixin:
         continues = carried or (
             claim is not None and claim.start >= s.start and self._pronoun_here(s, claim)
         )
-        if continues or places.refers_back(s.text):
+        if s.refers_back is None:  # once a sentence: a run-on one holds thousands of figures
+            s.refers_back = places.refers_back(s.text)
+        if continues or s.refers_back:
             for p in self.previous(s):
                 loc = self.topic(p)
                 if loc:

@@ -228,7 +228,7 @@ class FrameReader:
         if pattern is None or not w.before:
             return None
         near = w.before[-reach:]
-        text = " ".join(t.low for t in near)
+        text = " ".join(_said(t) for t in near)
         if self.lex.background is not None:
             text = self.lex.background.sub(" ", text)  # "last year" dates a figure: no phase
         found = None
@@ -248,7 +248,7 @@ class FrameReader:
                 year = int(t.text)
                 if story_year is None or year < story_year:
                     return t.text
-        text = " ".join(t.low for t in near[:after + reach])
+        text = " ".join(_said(t) for t in near[:after + reach])
         if self.lex.background is not None and self.lex.background.search(text):
             return "past"
         return _opening_year(w, story_year, own_year)
@@ -257,12 +257,12 @@ class FrameReader:
         """'including 13 children', '$281m in cash': "part", a part of a larger whole;
         'one of the rockets', 'two of them': "share", some of the very things counted,
         which says only that there were at least so many."""
-        before = " ".join(t.low for t in w.before[-reach:])
+        before = " ".join(_said(t) for t in w.before[-reach:])
         if self.lex.part_markers is not None and self.lex.part_markers.search(before):
             return "part"
         if self.lex.part_around is None:
             return None
-        m = self.lex.part_around.search(" ".join([before, "#", *(t.low for t in w.after[:3])]))
+        m = self.lex.part_around.search(" ".join([before, "#", *(_said(t) for t in w.after[:3])]))
         if m is None:
             return None
         return "share" if m.group().startswith("# of ") else "part"
@@ -297,7 +297,16 @@ def _names_a_noun(tokens, i: int) -> bool:
 
 
 def _span_text(w: Window, before, after) -> str:
-    return " ".join([t.low for t in before] + ["#"] + [t.low for t in after])
+    return " ".join([_said(t) for t in before] + ["#"] + [_said(t) for t in after])
+
+
+LONG_TOKEN = 48
+
+
+def _said(t: Token) -> str:
+    """A token's lower case for phrase patterns; a run-on token ("1,1,1,…" of a megabyte)
+    is no phrase's word, and reading it whole for every figure in it is quadratic."""
+    return t.low if len(t.low) <= LONG_TOKEN else "…"
 
 
 def _clean(word: str) -> str:
