@@ -51,10 +51,10 @@ def extract(
     if format is ExtractFormat.jsonl:
         from factcheck.report.write import StdoutClosed, to_stdout
 
+        encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
         try:
             for fact in facts:
-                to_stdout(json.dumps(fact.to_dict(), ensure_ascii=False, allow_nan=False) + "\n",
-                          flush=False)
+                to_stdout(encode(fact.to_dict()) + "\n", flush=False)
             to_stdout("")
         except StdoutClosed:
             return  # `factcheck extract ... | head`: the reader has what it wanted
