@@ -62,11 +62,12 @@ SCIENTIFIC = re.compile(r"[eE]([-+]?\d{1,3})(?![\w])")
 POWER = re.compile(r"\^([-+−]*)(\d{1,3})(?![\d])")
 TIMES_TEN = re.compile(r"[ \u00a0]?[x×][ \u00a0]?(\d{1,3})\^?([-+−]?\d{1,3})(?![\d])")
 SLASH = re.compile(r"[ \u00a0]?[/⁄][ \u00a0]?(\d{1,6})(?![\d/⁄])")
-MIXED = re.compile(r"[ \u00a0]+(\d{1,2})/(\d{1,3})(?![\d/])|[ \u00a0]?(" + VULGAR + ")")
+# "7 ½" may be set with a thin or narrow no-break space (U+2009, U+202F) before the ½.
+MIXED = re.compile(r"[ \u00a0]+(\d{1,2})/(\d{1,3})(?![\d/])|[ \u00a0\u2009\u202f]?(" + VULGAR + ")")
 DOTTED = re.compile(r"(?:\.\d+){2,}")
 # Characters after digits that may continue the number: exponent, power, times-ten, slash,
 # a space before a mixed fraction ("2 1/4"), a vulgar fraction.
-_EXTENDERS = frozenset("eE^x×/⁄ \u00a0" + "".join(VULGAR_FRACTIONS))
+_EXTENDERS = frozenset("eE^x×/⁄ \u00a0\u2009\u202f" + "".join(VULGAR_FRACTIONS))
 _AFTER_SPACE = frozenset("x×/⁄ \u00a0" + "".join(VULGAR_FRACTIONS))  # what follows that space then
 _DIGIT_IDIOMS = frozenset(p for p in NUMBERS["not_figures"] if any(ch.isdigit() for ch in p))
 RATIO = re.compile(r"[ \t\u00a0]+(over|out[ \t\u00a0]+of|in)[ \t\u00a0]+")
@@ -91,6 +92,8 @@ def digit_figure(text: str, m: re.Match) -> Figure | list[Figure] | None:
     nxt = text[e:e + 1]
     if nxt not in _EXTENDERS:
         return fig  # nothing that could continue the number: the common case, decided cheaply
+    if nxt in "\u2009\u202f" and text[e + 1:e + 2] not in VULGAR_FRACTIONS:
+        return fig  # a thin space continues a number only into a vulgar fraction: "7 ½"
     if nxt in " \u00a0" and text[e + 1:e + 2] not in _AFTER_SPACE and not text[e + 1:e + 2].isdigit():
         return fig  # "5 people": after a space only "x 10^3", "/ 2", "1/4" or "½" continue it
     if (x := SCIENTIFIC.match(text, e)) is not None:
