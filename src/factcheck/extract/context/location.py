@@ -75,6 +75,9 @@ class Mention:
 
 # A place phrase right after a figure: "22 in Suzu", "five at Anamizu".
 _OWN_PLACE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+[A-Z]")
+# Month and day names that are also towns ("March" in England): in news they are dates.
+_CALENDAR = frozenset("""January February March April May June July August September October
+November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 _OWN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
 _NOT_PLACE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -173,7 +176,7 @@ class PlaceReader:
                 if place is None and bare.endswith("."):
                     bare = bare[:-1]
                     place = lookup(bare)
-                if place and bare not in demonyms:
+                if place and bare not in demonyms and bare not in _CALENDAR:
                     name = run[:-1] if run.endswith(".") and not bare.endswith(".") else run
                     mention = self._classify(
                         text, m.start(), m.start() + len(name), bare, name, place
