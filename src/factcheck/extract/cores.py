@@ -194,20 +194,18 @@ def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
 
 
 _NEXT_IN_LINE = {3: "two", 4: "three", 5: "four"}
-_ONE_MORE_BEFORE = re.compile(r"\b\w+(?:ing|ed)\s+(?:an?\s*)?$", re.IGNORECASE)
+_ONE_MORE_BEFORE = re.compile(r"\b\w+(?:ing|ed)\s+$", re.IGNORECASE)
 
 
 def _one_more(text: str, start: int, share: float) -> bool:
-    """'killing two co-workers and critically injuring a third': an ordinal after a verb,
-    ending its clause, counts one more of what the clause counted just before."""
+    """'killing two co-workers and critically injuring a third': "a third" right after a
+    verb, in a clause that counted one less just before, is one more of them."""
     place = round(1 / share) if share else 0
     before = _NEXT_IN_LINE.get(place)
     if before is None or text[start:start + 2].lower() not in ("a ", "a\u00a0"):
         return False
-    clause = text[max(0, start - 80):start + 2]
-    if any(c in clause[:-2] for c in ".;:!?"):
-        clause = re.split(r"[.;:!?]", clause)[-1]
-    if not _ONE_MORE_BEFORE.search(clause[:-2] if clause.endswith("a ") else clause):
+    clause = re.split(r"[.;:!?]", text[max(0, start - 80):start])[-1]
+    if not _ONE_MORE_BEFORE.search(clause):
         return False
     return re.search(rf"\b(?:{before}|{place - 1})\b(?!\s*(?:percent|per cent|%))", clause,
                      re.IGNORECASE) is not None

@@ -51,8 +51,8 @@ def extract_facts(
         lines = doc.line_index()
         dense = _dense(quantities) if context else set()
         # the context stage returns one fact per quantity, in the same order
-        for i, (q, fact) in enumerate(zip(quantities, _described(doc, quantities, dense, describe),
-                                          strict=True)):
+        described = _described(doc, quantities, dense, describe, bare_facts)
+        for i, (q, fact) in enumerate(zip(quantities, described, strict=True)):
             fact.id = base + i
             if fact.converts is not None:
                 fact.converts += base
@@ -87,13 +87,14 @@ def _dense(quantities: list[Quantity]) -> set[int]:
     return out
 
 
-def _described(doc: Document, quantities: list[Quantity], dense: set[int],
-               describe: Callable[[Document, list[Quantity]], list[Fact]]) -> list[Fact]:
+Describe = Callable[[Document, list[Quantity]], list[Fact]]
+
+
+def _described(doc: Document, quantities: list[Quantity], dense: set[int], describe: Describe,
+               bare_facts: Describe) -> list[Fact]:
     """One fact per quantity, in order: dense stretches bare, the rest with context."""
     if not dense:
         return describe(doc, quantities)
-    from factcheck.extract.context import bare_facts
-
     prose = iter(describe(doc, [q for i, q in enumerate(quantities) if i not in dense]))
     bare = iter(bare_facts(doc, [q for i, q in enumerate(quantities) if i in dense]))
     return [next(bare) if i in dense else next(prose) for i in range(len(quantities))]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+from factcheck.extract.context.lexicon import plural as lexicon_plural
 from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.models import Fact
 
@@ -96,20 +97,17 @@ def unit_name(unit: str, value: float | None = None) -> str:
 
 
 def plural(noun: str) -> str:
-    """'country' → 'countries', 'pitch' → 'pitches', 'life' → 'lives', 'ko' → 'KOs'."""
+    """'country' → 'countries', 'pitch' → 'pitches', 'life' → 'lives', 'ko' → 'KOs'; the
+    regular cases as the lexicon makes plurals."""
     if noun in _IRREGULAR:
         return _IRREGULAR[noun]
     if noun in ("ko", "td"):
         return noun.upper() + "s"
     if noun.endswith("s"):
-        return noun
-    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u"):
-        return noun[:-1] + "ies"
-    if noun.endswith(("ch", "sh", "x", "z")):
-        return noun + "es"
+        return noun  # already plural, or a unit that has none ("celsius" is listed)
     if noun.endswith("fe") or noun in ("leaf", "half", "shelf", "thief", "wolf"):
         return noun.removesuffix("fe").removesuffix("f") + "ves"
-    return noun + "s"
+    return lexicon_plural(noun)
 
 
 def subject(key: Mapping[str, str | None]) -> str:

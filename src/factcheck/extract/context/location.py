@@ -49,13 +49,6 @@ _THERE = re.compile(
 )
 
 
-def _singular_noun(word: str) -> str:
-    """'municipalities' → 'municipality', 'towns' → 'town' (enough for place nouns)."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
 def _strip_possessive(name: str) -> str:
     if name.endswith(("'s", "’s")):
         return name[:-2]
@@ -79,9 +72,8 @@ _OWN_PLACE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+[A-Z]")
 _CALENDAR = frozenset("""January February March April May June July August September October
 November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
 _OWN_NAME = re.compile(r"[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)*")
-_NOT_PLACE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An)\b")
+# "3 in March", "2 in The Times": a date or a title, not a list item's own place
+_NOT_OWN_PLACE = _CALENDAR | {"The", "A", "An"}
 # "Wajima and Suzu each have 24 deaths", "each of Wajima and Suzu reported 24": the
 # figure holds for every place of the list (at most a verb between "each" and it).
 _EACH_AFTER = re.compile(r"\s+each(?:\s+(?:have|has|had|reported|recorded|counted|saw|"
@@ -98,6 +90,7 @@ class PlaceReader:
     def __init__(self, lex: Lexicon):
         cfg = lex.places
         self.gaz = lex.gazetteer
+        self.singular = lex.singular
         self.demonyms = frozenset(cfg.get("demonyms", {}))
         anaphors = "|".join(
             re.escape(a).replace(r"\ ", r"\s+")
@@ -365,7 +358,8 @@ class PlaceReader:
             # "31 died in Wajima, 22 in Suzu": the item's own place, though not one the
             # gazetteer knows, in a list of places it does know
             name = _OWN_NAME.match(text, own.end() - 1)
-            listed = best.place.kind != "country" and name and not _NOT_PLACE.match(name.group())
+            listed = (best.place.kind != "country" and name
+                      and name.group().split()[0] not in _NOT_OWN_PLACE)
             return name.group() if listed else None
         return best.place.name if best else None
 
@@ -384,17 +378,16 @@ class PlaceReader:
         names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("names"))]
         known = {m.start: m.place.name for m in mentions}
         offset = listed.start("names")
-        places = []
+        places: list[str | None] = []  # each name's place, None when the gazetteer lacks it
         for name in names:
             at_name = text.find(name, offset)
             offset = at_name + len(name)
-            places.append(known.get(at_name) or (self.gaz.lookup(name) and name))
+            places.append(known.get(at_name) or (name if self.gaz.lookup(name) else None))
         words = text[max(0, listed.start() - 30):listed.start()].lower().split()
-        nouned = self.place_nouns & {_singular_noun(w) for w in words}
+        nouned = self.place_nouns & {self.singular(w) for w in words}
         if len(names) < 2 or not (all(places) or nouned):
             return None
-        return EACH_PLACE.join(p.name if hasattr(p, "name") else (p or n)
-                               for p, n in zip(places, names, strict=True))
+        return EACH_PLACE.join(p or n for p, n in zip(places, names, strict=True))
 
     def topic(self, text: str, mentions: list[Mention]) -> str | None:
         """The place a sentence is about, for later sentences that refer back to it."""
