@@ -37,6 +37,8 @@ from .window import DocumentTokens, Window, window
 LOWER_WORD = re.compile(r"[^\w'’-]([a-z][a-z'’-]*)")
 ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 
+OUT_OF = "out of: "  # the cue of a stated whole ("20 of 71 laps"), read by the rules
+
 ASSIGNS = ("dimension", "thing", "owner", "phase", "era", "cues")
 REQUIRES = ("kind", "unit", "entity", "counted", "measure", "date")
 
@@ -252,6 +254,8 @@ def _ordinal(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun) -> None:
     place = _place_noun(r.lex, w) if fact.kind != "ordinal" else None
     if place:
         frame.thing = r.lex.group(place)  # "four pitches into the game"
+        if w.after[0].low == "of":  # "after 20 of 71 laps": a place out of a stated whole
+            frame.cues.append(f"{OUT_OF}{w.after[1].text}")
     elif w.after and _singular(w.after[0].low) in nouns and fact.text[-2:].isalpha():
         if len(w.after) > 1 and w.after[1].is_word and w.after[1].low not in PHRASE_ENDS \
                 and w.after[1].low not in r.lex.clause_breaks:
@@ -424,4 +428,4 @@ def _year(date: str | None) -> int | None:
     return None
 
 
-__all__ = ["ASSIGNS", "REQUIRES", "assign_frames", "load_frame_lexicon"]
+__all__ = ["ASSIGNS", "OUT_OF", "REQUIRES", "assign_frames", "load_frame_lexicon"]

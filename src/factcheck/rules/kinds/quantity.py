@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import numpy as np
 import pandas as pd
 
+from factcheck.extract.frame import OUT_OF
 from factcheck.extract.frame.lexicon import load_frame_lexicon
 from factcheck.facts import UNKNOWN
 from factcheck.models import Finding
@@ -107,13 +108,15 @@ class SameQuantity(Kind):
             # a length, a mass, a time of one thing: a wider band than a count's
             physical = str(key.get("dimension")).startswith("[")
             ratio = p["measure_band_ratio"] if physical else p["band_ratio"]
-            for band in bands(rows, ratio):
-                # an outlet's figures far apart are a game's and a career's: its several
-                # figures are judged within one band
+            ordinal = key.get("dimension") == "ordinal"
+            same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
+            for band in _statements(bands(rows, ratio), same, ordinal):
+                # an outlet's figures far apart are a game's and a career's, and loose
+                # figures in unrelated sentences two moments: its several figures are
+                # judged within one band and one statement
                 said = sentences_of(band["pos"], ctx.facts)
                 band = kept(band, own_figures(band, [False] * len(band["pos"]), said, p))
-                same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
-                positions, all_round = _disagreeing(band, p, same, key.get("dimension") == "ordinal")
+                positions, all_round = _disagreeing(band, p, same, ordinal)
                 if positions:
                     severity = p["round_figure_severity"] if all_round else None
                     shown = key
@@ -165,11 +168,18 @@ def _same_statement(ctx: Context, share: float, thing: str | None):
         return cache[pos]
 
     def same(a: int, b: int) -> bool:
+        whole_a, whole_b = _stated_whole(ctx.facts[a]), _stated_whole(ctx.facts[b])
+        if whole_a and whole_b:  # "20 of 71 laps", "21 of 71 laps": one place of one whole
+            return whole_a == whole_b
         wa, wb = words(a), words(b)
         shared = len(wa & wb)
         return shared >= 2 and shared >= share * min(len(wa), len(wb))
 
     return same
+
+
+def _stated_whole(fact) -> str | None:
+    return next((c[len(OUT_OF):] for c in fact.cues or () if c.startswith(OUT_OF)), None)
 
 
 def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
@@ -251,6 +261,36 @@ def bands(rows: dict[str, list], ratio: float) -> Iterator[dict[str, list]]:
             band = []
         band.append(i)
     yield {k: [v[j] for j in band] for k, v in rows.items()}
+
+
+def _statements(groups: Iterator[dict[str, list]], same, ordinal: bool) -> Iterator[dict[str, list]]:
+    """Each group cut into the figures that say one thing (linked by `same`, or both
+    naming their owner): "halted after 20 of 71 laps" and "21 of 71 laps completed"
+    are one statement, "spun off on lap 10" another. Without `same`, groups as they are."""
+    for rows in groups:
+        if same is None:
+            yield rows
+            continue
+        n, pos, named = len(rows["pos"]), rows["pos"], rows["named"]
+        root = list(range(n))
+
+        def find(i: int) -> int:
+            while root[i] != i:
+                root[i] = root[root[i]]
+                i = root[i]
+            return i
+
+        for i in range(n):
+            for j in range(i + 1, n):
+                if find(i) != find(j) and ((named[i] and named[j] and not ordinal)
+                                           or same(pos[i], pos[j])):
+                    root[find(i)] = find(j)
+        parts: dict[int, list[int]] = {}
+        for i in range(n):
+            parts.setdefault(find(i), []).append(i)
+        for at in parts.values():
+            if len(at) > 1:
+                yield {k: [v[i] for i in at] for k, v in rows.items()}
 
 
 def _middle(lo: float, hi: float) -> float:
