@@ -271,26 +271,34 @@ def _statements(groups: Iterator[dict[str, list]], same, ordinal: bool) -> Itera
         if same is None:
             yield rows
             continue
-        n, pos, named = len(rows["pos"]), rows["pos"], rows["named"]
-        root = list(range(n))
-
-        def find(i: int) -> int:
-            while root[i] != i:
-                root[i] = root[root[i]]
-                i = root[i]
-            return i
-
-        for i in range(n):
-            for j in range(i + 1, n):
-                if find(i) != find(j) and ((named[i] and named[j] and not ordinal)
-                                           or same(pos[i], pos[j])):
-                    root[find(i)] = find(j)
-        parts: dict[int, list[int]] = {}
-        for i in range(n):
-            parts.setdefault(find(i), []).append(i)
-        for at in parts.values():
+        for at in _linked(len(rows["pos"]), _statement_link(rows, same, ordinal)):
             if len(at) > 1:
                 yield {k: [v[i] for i in at] for k, v in rows.items()}
+
+
+def _statement_link(rows: dict[str, list], same, ordinal: bool):
+    pos, named = rows["pos"], rows["named"]
+    return lambda i, j: (named[i] and named[j] and not ordinal) or same(pos[i], pos[j])
+
+
+def _linked(n: int, link) -> list[list[int]]:
+    """The indices 0..n-1 in the groups that `link` joins, pairwise and through others."""
+    root = list(range(n))
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if find(i) != find(j) and link(i, j):
+                root[find(i)] = find(j)
+    parts: dict[int, list[int]] = {}
+    for i in range(n):
+        parts.setdefault(find(i), []).append(i)
+    return list(parts.values())
 
 
 def _middle(lo: float, hi: float) -> float:
