@@ -36,6 +36,7 @@ OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating",
 # lower Earth orbit"); "to" does tell quantities apart: a payload to Mars, a pass to Hilton.
 WHERE_TO = frozenset({"around", "across", "throughout", "near", "in", "at", "inside", "outside",
                       "within", "into", "onto"})
+ADVERB_ENDINGS = ("ively", "edly", "ously", "ically", "ently", "antly", "ingly")
 # Words that cannot open the noun a figure modifies: after them no noun is glued.
 FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
 VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "would", "can",
@@ -77,6 +78,10 @@ class FrameReader:
             return False  # initials and agencies ("TD", "USGS") are not whose a figure is
         if any(part in NUMBER_WORDS for part in t.low.split("-")):
             return False  # "Twenty-seven locations": a number opening a sentence
+        if "-" in t.text and t.text.rsplit("-", 1)[1].islower():
+            return False  # "Ukrainian-born", "Utah-based", "Soviet-era": an adjective
+        if t.low.endswith(ADVERB_ENDINGS):
+            return False  # "Defensively, the Colts ...": an adverb opening a sentence
         # A capitalised word the document also writes in lower case is a common word
         # (a sentence opener, a headline word), unless it is mixed case ("McDermott").
         mixed = any(c.isupper() for c in t.text[1:]) and not t.text.isupper()
