@@ -315,7 +315,7 @@ def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: b
     if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")):
         frame.thing = "distance"  # "35 kilometers northwest of Herat"
         at = after.index("of") + 1 if "of" in after else 1
-        frame.owner = r.owner_after(w, at, reach=3)
+        frame.owner = _reference(r, w, at)
         return
     if after and after[0] in ("after", "before") and len(w.after) > 1:
         head = _phrase_head(r, w.after[1:6])
@@ -334,6 +334,22 @@ def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: b
             frame.thing = noun  # "an 86-yard touchdown run"
         return
     frame.thing = r.attribute_near(w)
+
+
+PLACE_HEADS = frozenset({"city", "town", "village", "capital", "province", "region",
+                         "district", "county", "state", "country", "island"})
+
+
+def _reference(r: FrameReader, w: Window, at: int) -> str | None:
+    """What a distance is measured from: a name ("of Herat", "from the city of
+    Herat"), a name and the noun it qualifies ("from the Italian border": Italian
+    border), or a common noun ("50m from the scene": scene). A bare place noun
+    ("from the city") is the story's place: no owner of its own."""
+    name = r.owner_after(w, at, reach=3)
+    head = _phrase_head(r, w.after[at:at + 5])
+    if head is None or head in PLACE_HEADS or (name and head == _singular(name.split()[-1].lower())):
+        return name
+    return f"{name} {head}" if name else head
 
 
 VALUED = frozenset({"worth", "valued", "value"})

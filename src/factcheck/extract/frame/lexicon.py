@@ -23,6 +23,7 @@ SCHEMA = {
     "background": ["str"],
     "part_markers": ["str"],
     "not_names": ["str"],
+    "initial_names": ["str"],
     "ordinal_nouns": ["str"],
     "model_nouns": ["str"],
     "casualty_groups": ["str"],
@@ -51,6 +52,7 @@ class FrameLexicon:
     part_markers: re.Pattern[str] | None = None  # phrases before the figure
     part_around: re.Pattern[str] | None = None  # phrases placing it with "#"
     not_names: frozenset[str] = frozenset()
+    initial_names: frozenset[str] = frozenset()  # "UK", "EU": names written in capitals
     ordinal_nouns: frozenset[str] = frozenset()
     model_nouns: frozenset[str] = frozenset()
     casualty_groups: frozenset[str] = frozenset()
@@ -84,6 +86,7 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.part_markers = _phrases([w for w in data["part_markers"] if "#" not in w])
     lex.part_around = _phrases([w for w in data["part_markers"] if "#" in w])
     lex.not_names = frozenset(w.lower() for w in data["not_names"])
+    lex.initial_names = frozenset(data["initial_names"])
     lex.ordinal_nouns = frozenset(w.lower() for w in data["ordinal_nouns"])
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
     lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])

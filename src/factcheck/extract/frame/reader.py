@@ -36,6 +36,10 @@ OPPONENT = frozenset({"against", "vs", "versus", "v", "over", "beat", "beating",
 # lower Earth orbit"); "to" does tell quantities apart: a payload to Mars, a pass to Hilton.
 WHERE_TO = frozenset({"around", "across", "throughout", "near", "in", "at", "inside", "outside",
                       "within", "into", "onto"})
+# The first word of a place name that tells it from another: "North Korea" is not
+# "South Korea", so a name's last word alone will not do.
+SIDES = frozenset({"north", "south", "east", "west", "new", "upper", "lower", "northern",
+                   "southern", "eastern", "western", "central"})
 ADVERB_ENDINGS = ("ively", "edly", "ously", "ically", "ently", "antly", "ingly")
 # Words that cannot open the noun a figure modifies: after them no noun is glued.
 FUNCTION_WORDS = LINKS | {"as", "and", "or", "than", "with", "by", "on", "into", "but", "so"}
@@ -75,7 +79,9 @@ class FrameReader:
         if t.low in self.quantity_words or _singular(t.low) in self.quantity_words:
             return False  # "Winds reached 95 mph": a quantity's word opening a sentence
         if t.text.isupper():
-            return False  # initials and agencies ("TD", "USGS") are not whose a figure is
+            # initials and agencies ("TD", "USGS") are not whose a figure is; a
+            # country's are ("UK consumers")
+            return _clean(t.text) in self.lex.initial_names
         if any(part in NUMBER_WORDS for part in t.low.split("-")):
             return False  # "Twenty-seven locations": a number opening a sentence
         if "-" in t.text and t.text.rsplit("-", 1)[1].islower():
@@ -89,8 +95,12 @@ class FrameReader:
         return mixed or (t.low not in self.lower_words and _clean(t.low) not in self.lower_words)
 
     def _name_at(self, tokens: tuple[Token, ...], i: int, start: int) -> str:
-        """The name whose last word is tokens[i], as its last word ("Richard Carter" → carter)."""
-        return _clean(tokens[i].text)
+        """The name whose last word is tokens[i], as its last word ("Richard Carter" →
+        Carter); a place's side stays with it ("North Korea", "New York")."""
+        last = _clean(tokens[i].text)
+        if i > 0 and tokens[i - 1].low in SIDES and tokens[i - 1].capitalised:
+            return f"{tokens[i - 1].text} {last}"
+        return last
 
     def owner_before(self, w: Window, reach: int = 12) -> tuple[str | None, int]:
         """The nearest name before the figure in its clause, and how far back it is."""
@@ -152,7 +162,7 @@ class FrameReader:
                 # the name's last word: "Kimi Raikkonen" → raikkonen
                 while k + 1 < len(after) and self.is_name(after, k + 1, w.sentence_start):
                     k += 1
-                return _clean(after[k].text)
+                return self._name_at(after, k, w.sentence_start)
         return None
 
     # ---------------------------------------------------------------- thing
@@ -256,7 +266,17 @@ class FrameReader:
         text = " ".join(_said(t) for t in near[:after + reach])
         if self.lex.background is not None and self.lex.background.search(text):
             return "past"
-        return _opening_year(w, story_year, own_year)
+        return _opening_year(w, story_year, own_year) or self._opening_past(w)
+
+    def _opening_past(self, w: Window) -> str | None:
+        """'By comparison, a missile launched in July reached 770 km': a background
+        phrase that opens the sentence sets all of it in the past."""
+        before = w.before
+        comma = next((k for k, t in enumerate(before[:5]) if t.text == ","), None)
+        if comma is None or self.lex.background is None:
+            return None
+        opener = " ".join(_said(t) for t in before[:comma])
+        return "past" if self.lex.background.fullmatch(opener) else None
 
     def part(self, w: Window, reach: int = 4) -> str | None:
         """'including 13 children', '$281m in cash': "part", a part of a larger whole;
