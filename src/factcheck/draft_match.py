@@ -76,6 +76,10 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
     ctx = Context(facts=facts, monotonic=monotonic)
     fields = ("pos", "src", "lo", "hi", "measure", "qualifier", "draft", "when", "day_only")
     out: dict[int, Match] = {int(p): Match() for p in t["pos"][t["draft"]]}
+    # A draft without a date is written now: it speaks of the latest moment its
+    # sources know, so a count their latest day gives otherwise contradicts it.
+    dated = t["when"][~t["draft"].to_numpy()].dropna()
+    now = (float(dated.max()), True) if len(dated) else None
     for values, rows in split_groups(t, cols, fields):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:
@@ -91,7 +95,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
             for k, p in enumerate(sources["pos"]):
                 if _overlap((rows["lo"][i], rows["hi"][i]), (sources["lo"][k], sources["hi"][k])):
                     agreeing.append(int(p))
-                elif own[k] and _same_moment(moment, rows, i, sources, k):
+                elif own[k] and _same_moment(moment, rows, i, sources, k, now):
                     against.append(int(p))
             out[int(rows["pos"][i])] = Match(tuple(int(p) for p in sources["pos"]),
                                              tuple(agreeing), tuple(against))
@@ -99,14 +103,17 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
 
 
 def _same_moment(moment: _Moment, rows: dict[str, list], i: int,
-                 sources: dict[str, list], k: int) -> bool:
+                 sources: dict[str, list], k: int, now: tuple[float, bool] | None) -> bool:
     """Whether the draft's figure `i` and the source figure `k` speak of one moment.
 
     Stricter than FC001 for a count that changes as the story unfolds: a report
     without a date may be of any moment of it, whatever other counts it shares (a
     toll rises while the injured count stays put), so only a source of the draft's
-    own day can contradict the draft's figure."""
+    own day can contradict the draft's figure. A draft without a date is of `now`,
+    the latest day its sources give."""
     pair = {f: [rows[f][i], sources[f][k]] for f in rows}
+    if now is not None and math.isnan(pair["when"][0]):
+        pair["when"][0], pair["day_only"][0] = now  # an undated draft is of the latest day
     changing = pair["measure"][0] in moment.changing and not moment.settled
     if changing and (math.isnan(pair["when"][0]) or math.isnan(pair["when"][1])):
         return False

@@ -312,9 +312,10 @@ def _of_total(w: Window) -> str | None:
 def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: bool,
              glued: bool) -> None:
     after = w.words_after(3)
-    if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")):
-        frame.thing = "distance"  # "35 kilometers northwest of Herat"
-        at = after.index("of") + 1 if "of" in after else 1
+    if after and after[0] in DIRECTIONS and ("of" in after or after[0] in ("from", "off")
+                                             or after[:2] == ["away", "from"]):
+        frame.thing = "distance"  # "35 kilometers northwest of Herat", "800 miles away from Tokyo"
+        at = after.index("of") + 1 if "of" in after else 2 if after[0] == "away" else 1
         frame.owner = _reference(r, w, at)
         return
     if after and after[0] in ("after", "before") and len(w.after) > 1:
