@@ -93,6 +93,8 @@ def date_value(surface: str) -> float | None:
 YEAR_CUE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"] + LEX["weak_year_cues"],
                                                      flexible=False) + r")[ \u00a0]+$")
 _WEAK_CUES = frozenset(LEX["weak_year_cues"])
+_DETERMINERS = frozenset({"the", "The", "his", "His", "her", "Her", "its", "Its", "their",
+                          "Their"})
 _PLURALS = frozenset(LEX["plural_nouns"])
 
 
@@ -114,7 +116,9 @@ def looks_like_year(value: float, surface: str, cue: str | None, noun: str | Non
     """A bare four-digit whole number that dates rather than counts.
 
     After "in", "since"… any of 1000-2199 is a year; otherwise 1900-2100 is,
-    unless a plural noun says what it counts ("2000 people", "2020 election" is a year).
+    unless a plural noun says what it counts ("2000 people", "2020 election" is a year);
+    after "the" or a possessive an unround one is a year still ("the 2007 convictions":
+    a count that large is written "2,007").
     """
     if not (surface.isdigit() and len(surface) == 4):
         return False
@@ -122,6 +126,8 @@ def looks_like_year(value: float, surface: str, cue: str | None, noun: str | Non
         return 1000 <= value <= 2199
     if not 1900 <= value <= (2199 if cue else 2100):
         return False
+    if cue in _DETERMINERS and value % 100:
+        return True  # "the 2007 convictions": an unround number after "the" names which ones
     return not is_plural(noun)
 
 

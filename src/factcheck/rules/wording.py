@@ -133,7 +133,7 @@ def by_value(facts: Iterable[Fact], joiner: str = " vs ", dated: bool = False) -
 
 
 _DIMENSION_WORDS = {"age": "age of", "magnitude": "magnitude of", "[length]": "",
-                    "[mass]": "", "[time]": "", "time_of_day": "time of"}
+                    "[mass]": "", "[time]": "", "time_of_day": "time of", "year": "year of"}
 
 
 def quantity_name(key: Mapping[str, str | None]) -> str:

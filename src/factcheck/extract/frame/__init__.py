@@ -115,7 +115,10 @@ def _read(r: FrameReader, text: str, fact: Fact, dimension: str, w: Window,
                        or _goods(r, w))
     elif dimension == "percent":
         frame.thing = r.attribute_near(w)  # "turnout was 64 percent"; a bare share is no one's
-    elif dimension in ("date", "year", "time_of_day", "score", "record"):
+    elif dimension == "year":
+        # "the 2007 convictions", "a 2008 conviction": the year of that thing
+        frame.thing = noun if glued and noun and not named else None
+    elif dimension in ("date", "time_of_day", "score", "record"):
         frame.thing = None  # compared by their own rules, or not yet
     else:
         _measure(r, frame, fact, w, noun, named, glued)

@@ -38,10 +38,11 @@ from factcheck.severity import SEVERITIES
 
 FIELDS = ("pos", "src", "lo", "hi", "value", "qualifier", "named", "rated")
 ROUND_SHARE = 0.05  # a round figure ("600 miles") may be rounded by up to 5% of it
-# Counts and places in a sequence that name no owner ("two fights", "the third
-# quarter") are common words of many moments of a story: such figures are one
-# quantity only when their sentences say the same thing (`loose_overlap`).
-LOOSE = frozenset({"count", "ordinal"})
+# Counts, places in a sequence and years of a thing that name no owner ("two
+# fights", "the third quarter", "the 2008 conviction") are common words of many
+# moments of a story: such figures are one quantity only when their sentences say
+# the same thing (`loose_overlap`).
+LOOSE = frozenset({"count", "ordinal", "year"})
 WORD = re.compile(r"[a-z][a-z'’-]{2,}")
 STOP = frozenset("""the and for with that this from was were are has have had his her its
 their they them then than there these those who whom which what when where while will
