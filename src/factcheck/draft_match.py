@@ -76,10 +76,6 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
     ctx = Context(facts=facts, monotonic=monotonic)
     fields = ("pos", "src", "lo", "hi", "measure", "qualifier", "draft", "when", "day_only")
     out: dict[int, Match] = {int(p): Match() for p in t["pos"][t["draft"]]}
-    # A draft without a date is written now: it speaks of the latest moment its
-    # sources know, so a count their latest day gives otherwise contradicts it.
-    dated = t["when"][~t["draft"].to_numpy()].dropna()
-    now = (float(dated.max()), True) if len(dated) else None
     for values, rows in split_groups(t, cols, fields):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:
@@ -95,7 +91,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
             for k, p in enumerate(sources["pos"]):
                 if _overlap((rows["lo"][i], rows["hi"][i]), (sources["lo"][k], sources["hi"][k])):
                     agreeing.append(int(p))
-                elif own[k] and _same_moment(moment, rows, i, sources, k, now):
+                elif own[k] and _same_moment(moment, rows, i, sources, k):
                     against.append(int(p))
             out[int(rows["pos"][i])] = Match(tuple(int(p) for p in sources["pos"]),
                                              tuple(agreeing), tuple(against))
@@ -103,17 +99,14 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
 
 
 def _same_moment(moment: _Moment, rows: dict[str, list], i: int,
-                 sources: dict[str, list], k: int, now: tuple[float, bool] | None) -> bool:
+                 sources: dict[str, list], k: int) -> bool:
     """Whether the draft's figure `i` and the source figure `k` speak of one moment.
 
     Stricter than FC001 for a count that changes as the story unfolds: a report
     without a date may be of any moment of it, whatever other counts it shares (a
     toll rises while the injured count stays put), so only a source of the draft's
-    own day can contradict the draft's figure. A draft without a date is of `now`,
-    the latest day its sources give."""
+    own day can contradict the draft's figure."""
     pair = {f: [rows[f][i], sources[f][k]] for f in rows}
-    if now is not None and math.isnan(pair["when"][0]):
-        pair["when"][0], pair["day_only"][0] = now  # an undated draft is of the latest day
     changing = pair["measure"][0] in moment.changing and not moment.settled
     if changing and (math.isnan(pair["when"][0]) or math.isnan(pair["when"][1])):
         return False
@@ -130,7 +123,7 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
     if t.empty:
         return {}
     cols = ["story", *params["key"]]
-    fields = ("pos", "src", "lo", "hi", "value", "qualifier", "draft", "named")
+    fields = ("pos", "src", "lo", "hi", "value", "qualifier", "draft", "named", "when")
     attributes = load_frame_lexicon().attributes  # "population": a named quantity
     ctx = Context(facts=facts)
     out: dict[int, Match] = {}
@@ -146,6 +139,9 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
         loose = (dimension in LOOSE and params["loose_overlap"] > 0 and thing not in attributes)
         same = _same_statement(ctx, params["loose_overlap"], thing) if loose else None
         ordinal = dimension == "ordinal"
+        # a count or a record can be revised between days ("fewer than 400,000" in
+        # September, "almost 700,000" in October): another day's is another moment
+        revisable = dimension in ("count", "record")
         sources = kept(rows, [not d for d in rows["draft"]])
         for i in drafts:
             lo, hi = rows["lo"][i], rows["hi"][i]
@@ -165,11 +161,16 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
             for k, p in enumerate(near["pos"]):
                 if _overlap((lo, hi), (near["lo"][k], near["hi"][k])):
                     agreeing.append(int(p))
-                elif own[k]:
+                elif own[k] and not (revisable and _other_day(rows["when"][i], near["when"][k])):
                     against.append(int(p))
             out[int(rows["pos"][i])] = Match(tuple(int(p) for p in near["pos"]),
                                              tuple(agreeing), tuple(against))
     return out
+
+
+def _other_day(a: float, b: float) -> bool:
+    """Both dated (seconds since the epoch, UTC), on different days."""
+    return not (math.isnan(a) or math.isnan(b)) and a // 86400 != b // 86400
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
