@@ -43,6 +43,8 @@ def figure(f: Fact) -> str:
         fmt, unit = (lambda x: f"magnitude {number(x)}"), ""
     elif f.unit == "caliber":
         fmt, unit = (lambda x: f"{number(x).lstrip('0')} calibre"), ""
+    elif f.dimension == "year" or f.kind == "year":
+        fmt, unit = (lambda x: f"{x:.0f}"), ""  # "2007", never "2,007"
     else:
         fmt = number
         unit = "" if f.unit in ("count", "", None) else f" {unit_name(f.unit, v)}"
