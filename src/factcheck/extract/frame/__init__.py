@@ -332,8 +332,9 @@ def _measure(r: FrameReader, frame: Frame, fact: Fact, w: Window, noun, named: b
     if noun and glued:
         if named and fact.dimension == "[length]":
             return  # "the 13-inch MacBook", "a 65-inch Bravia": a size that names a model
-        if named:
-            frame.thing, frame.owner = "size", noun  # "77-tonne Skylab"
+        if named:  # "77-tonne Skylab": its weight; "a 40-metre Leviathan": its size
+            frame.thing = "weight" if fact.dimension == "[mass]" else "size"
+            frame.owner = noun
         else:
             frame.thing = noun  # "an 86-yard touchdown run"
         return
