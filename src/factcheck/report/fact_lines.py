@@ -30,25 +30,24 @@ _NONES = (None,) * len(_EMPTY)
 _filled = attrgetter(*_FILLED)
 # The fields that are the same for every figure of a document, mostly.
 _SHARED = ("doc", "source", "qualifier", "unit", "kind", "date", "story", "normalized_unit")
-_TEMPLATES: dict[tuple, str] = {}
+_TEMPLATES: dict[tuple, tuple[str, ...]] = {}
 
 
-def _template(shared: tuple) -> str:
-    """A %-template of a line whose shared fields are these values (str or None).
+def _template(shared: tuple) -> tuple[str, ...]:
+    """The text of a line around its figure's own fields, given its shared fields (str or None).
 
     Raises TypeError if one of them is neither (such a fact goes to the encoder).
     """
-    if (template := _TEMPLATES.get(shared)) is None:
-        given = {k: "null" if v is None else _string(v).replace("%", "%%")
-                 for k, v in zip(_SHARED, shared, strict=True)}
+    if (pieces := _TEMPLATES.get(shared)) is None:
+        given = {k: "null" if v is None else _string(v) for k, v in zip(_SHARED, shared, strict=True)}
         # The encoder's own separators: ", " between items, ": " after a key.
-        template = "{" + ", ".join(
-            f"{_string(f)}: " + (given.get(f, "%s") if f in _FILLED else "null")
-            for f in _OUTPUT_FIELDS) + "}\n"
+        pieces = tuple(("{" + ", ".join(
+            f"{_string(f)}: " + (given.get(f, "\0") if f in _FILLED else "null")
+            for f in _OUTPUT_FIELDS) + "}\n").split("\0"))  # an encoded string has no NUL
         if len(_TEMPLATES) > 1024:
             _TEMPLATES.clear()
-        _TEMPLATES[shared] = template
-    return template
+        _TEMPLATES[shared] = pieces
+    return pieces
 
 
 _FLOATS: dict[float, str] = {}  # 1.0 → "1": the values of a dense stretch repeat
@@ -76,16 +75,22 @@ def fact_line(fact: Fact) -> str:
         (doc, source, start, end, text, value, low, high, qualifier, unit, kind, line, column,
          date, story, normalized, id_) = _filled(fact)
         v = _number(value)
-        numbers = (_number(start), _number(end), v, v if low is value else _number(low),
-                   v if high is value else _number(high), _number(line), _number(column),
-                   _number(id_))
-        if None not in numbers and type(text) is str:
+        lo = v if low is value else _number(low)
+        hi = v if high is value else _number(high)
+        if type(start) is int and type(end) is int and type(line) is int \
+                and type(column) is int and type(id_) is int:
+            ints = (str(start), str(end), str(line), str(column), str(id_))  # the encoder's too
+        else:
+            ints = (_number(start), _number(end), _number(line), _number(column), _number(id_))
+        if None not in ints and v is not None and lo is not None and hi is not None \
+                and type(text) is str:
             try:  # a shared field that is not a str (nor None) is left to the encoder
-                template = _template((doc, source, qualifier, unit, kind, date, story, normalized))
+                p = _template((doc, source, qualifier, unit, kind, date, story, normalized))
             except TypeError:
                 pass
             else:
-                return template % (*numbers[:2], _string(text), *numbers[2:])
+                return "".join((p[0], ints[0], p[1], ints[1], p[2], _string(text), p[3], v, p[4],
+                                lo, p[5], hi, p[6], ints[2], p[7], ints[3], p[8], ints[4], p[9]))
     return _encode(fact.to_dict()) + "\n"
 
 
