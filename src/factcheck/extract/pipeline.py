@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator
+from math import isfinite
 
-from factcheck.extract.numbers import finite
 from factcheck.models import Document, Fact, Quantity
 
 Backend = Callable[[str], list[Quantity]]
@@ -138,10 +138,10 @@ def _outside(n: int, stretches: set[tuple[int, int]]) -> list[int]:
 
 def _finite(q: Quantity) -> Quantity:
     """A figure beyond a float ("1e309", "10^400") is kept as text, without a value."""
-    if finite(q.value) is None and q.value is not None or \
-            finite(q.low) is None and q.low is not None or \
-            finite(q.high) is None and q.high is not None:
-        q.value = q.low = q.high = None
+    v, lo, hi = q.value, q.low, q.high
+    if (v is None or isfinite(v)) and (lo is None or isfinite(lo)) and (hi is None or isfinite(hi)):
+        return q
+    q.value = q.low = q.high = None
     return q
 
 
