@@ -106,3 +106,13 @@ def test_the_command_writes_each_fact_as_the_encoder_would(tmp_path):
     assert p.returncode == 0, p.stderr
     docs = read_documents([str(path)])
     assert p.stdout == "".join(_encode(f.to_dict()) + "\n" for f in extract_facts(docs))
+
+
+@pytest.mark.parametrize("per_chunk", [1, 3, 256])
+def test_chunks_of_lines_are_the_lines_in_order(per_chunk):
+    from factcheck.report.fact_lines import fact_lines
+
+    facts = extract_facts(_docs())
+    chunks = list(fact_lines(iter(facts), per_chunk=per_chunk))
+    assert "".join(chunks) == "".join(fact_line(f) for f in facts)
+    assert len(chunks) == -(-len(facts) // per_chunk)

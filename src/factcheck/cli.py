@@ -52,8 +52,8 @@ def extract(
         from factcheck.report.write import StdoutClosed, to_stdout
 
         try:  # each fact is written as it comes: a dense megabyte is never all in memory
-            for line in fact_lines(facts):
-                to_stdout(line, flush=False)
+            for lines in fact_lines(facts):
+                to_stdout(lines, flush=False)
             to_stdout("")
         except StdoutClosed:
             return  # `factcheck extract ... | head`: the reader has what it wanted

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from operator import attrgetter
 
 from factcheck.extract import figure_kinds, kinds, qualifiers
 from factcheck.extract.compounds import compound, continue_scaled
@@ -124,12 +125,15 @@ def scan(text: str) -> list[Quantity]:
                     at -= 1
                 break
     figures.extend(_zeros(text, figures))
-    figures.sort(key=lambda f: (f.start, f.end))
+    figures.sort(key=_SPAN)
     follow_labels(text, figures)
     share_units(text, figures)
     quantities = [f.quantity(text) for f in figures]
     link_conversions(text, quantities)
     return quantities
+
+
+_SPAN = attrgetter("start", "end")  # the sort key, read in C: a megabyte of figures is sorted
 
 
 def _zeros(text: str, figures: list[Figure]) -> list[Figure]:

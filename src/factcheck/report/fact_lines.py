@@ -94,7 +94,14 @@ def fact_line(fact: Fact) -> str:
     return _encode(fact.to_dict()) + "\n"
 
 
-def fact_lines(facts: Iterable[Fact]) -> Iterator[str]:
-    """The JSON lines of the facts, one at a time (the facts need not all be in memory)."""
+def fact_lines(facts: Iterable[Fact], per_chunk: int = 256) -> Iterator[str]:
+    """The facts' JSON lines, `per_chunk` lines to a string (one write each, not one a fact);
+    the facts are taken one at a time and need not all be in memory."""
+    chunk: list[str] = []
     for fact in facts:
-        yield fact_line(fact)
+        chunk.append(fact_line(fact))
+        if len(chunk) >= per_chunk:
+            yield "".join(chunk)
+            chunk.clear()
+    if chunk:
+        yield "".join(chunk)
