@@ -160,6 +160,9 @@ def tokens_at(text: str, m: re.Match, limit: int | None = None) -> tuple[list[To
     return tokens, pos
 
 
+_KIND_OF_WORDS = {"cardinal": "count", "ordinal": "ordinal", "fraction": "fraction"}
+
+
 def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
     """The numbers of a run of number words as bare figures (no units, ranges or qualifiers)."""
     tokens, pos = tokens_at(text, m)
@@ -175,7 +178,7 @@ def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
         if n.first > 0 and n.first == n.last and tokens[n.first].word == "half" \
                 and category(tokens[n.first - 1].word) == "ord":
             continue  # "the second half"
-        kind = {"cardinal": "count", "ordinal": "ordinal", "fraction": "fraction"}[n.kind]
+        kind = _KIND_OF_WORDS[n.kind]
         if article is not None and n.first == 0:
             if kind == "fraction" and n.last == 0 and _one_more(text, article.start(), n.value):
                 # "killing two workers and wounding a third": one more person
@@ -215,7 +218,10 @@ def _one_more(text: str, start: int, share: float) -> bool:
 
 def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """'no one', 'one another', 'a second': number words that are not figures."""
-    if not any(t.word in _NOT_FIGURE_WORDS for t in tokens[first:last + 1]):
+    if first == last:  # the common case, without a generator
+        if tokens[first].word not in _NOT_FIGURE_WORDS:
+            return False
+    elif not any(t.word in _NOT_FIGURE_WORDS for t in tokens[first:last + 1]):
         return False
     start, end = tokens[first].start, tokens[last].end
     for m in _NOT_FIGURE.finditer(text, max(0, start - 12), min(len(text), end + 16)):
