@@ -74,23 +74,20 @@ def fact_line(fact: Fact) -> str:
     if _empty(fact) == _NONES:
         (doc, source, start, end, text, value, low, high, qualifier, unit, kind, line, column,
          date, story, normalized, id_) = _filled(fact)
-        v = _number(value)
-        lo = v if low is value else _number(low)
-        hi = v if high is value else _number(high)
+        # str() of an int is the encoder's spelling; any other type is the encoder's to write
         if type(start) is int and type(end) is int and type(line) is int \
-                and type(column) is int and type(id_) is int:
-            ints = (str(start), str(end), str(line), str(column), str(id_))  # the encoder's too
-        else:
-            ints = (_number(start), _number(end), _number(line), _number(column), _number(id_))
-        if None not in ints and v is not None and lo is not None and hi is not None \
-                and type(text) is str:
+                and type(column) is int and type(id_) is int and type(text) is str \
+                and (v := _number(value)) is not None \
+                and (lo := v if low is value else _number(low)) is not None \
+                and (hi := v if high is value else _number(high)) is not None:
             try:  # a shared field that is not a str (nor None) is left to the encoder
                 p = _template((doc, source, qualifier, unit, kind, date, story, normalized))
             except TypeError:
                 pass
             else:
-                return "".join((p[0], ints[0], p[1], ints[1], p[2], _string(text), p[3], v, p[4],
-                                lo, p[5], hi, p[6], ints[2], p[7], ints[3], p[8], ints[4], p[9]))
+                return "".join((p[0], str(start), p[1], str(end), p[2], _string(text), p[3], v,
+                                p[4], lo, p[5], hi, p[6], str(line), p[7], str(column), p[8],
+                                str(id_), p[9]))
     return _encode(fact.to_dict()) + "\n"
 
 

@@ -425,9 +425,13 @@ LIST_PREPOSITIONS = frozenset(["in", "at", "near", "from", "on"])
 
 def base_fact(doc: Document, q: Quantity) -> Fact:
     # The contract's first fields by position: keywords cost twice as much, once a figure.
-    fact = Fact(doc.id, doc.source_at(q.start), q.start, q.end, q.text, q.value, q.low, q.high,
-                q.qualifier, q.unit, q.kind)
-    fact.date, fact.story, fact.converts = doc.date_at(q.start), doc.story, q.converts
+    if doc.segments:
+        source, date = doc.source_at(q.start), doc.date_at(q.start)
+    else:
+        source, date = doc.source, doc.date
+    fact = Fact(doc.id, source, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier,
+                q.unit, q.kind)
+    fact.date, fact.story, fact.converts = date, doc.story, q.converts
     return fact
 
 
