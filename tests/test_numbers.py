@@ -114,6 +114,18 @@ def test_parse_words(text, value, kind):
     ("one two three", [1, 2, 3]),
     ("nineteen eighty-four", [19, 84]),
     ("twenty and three and three fifths", [20, 3.6]),
+    # a numerator, then an ordinal phrase; a lone simple number before a fraction stays apart
+    ("twenty twenty-fifths", [0.8]),
+    ("one one hundred fifth", [1 / 105]),
+    ("two twelve hundredths", [2, 0.12]),
+    ("three seven eighths", [3, 0.875]),
 ])
 def test_parse_words_splits_runs(text, values):
     assert [n.value for n in parse_words(_tokens(text))] == pytest.approx(values)
+
+
+def test_every_number_word_has_its_category_from_one_lookup():
+    from factcheck.extract.numbers import _category, category
+
+    for word in [*NUMBER_WORDS, "a", "and", "point", "drones"]:
+        assert category(word) == _category(word)

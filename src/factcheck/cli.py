@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from enum import StrEnum
@@ -43,25 +42,25 @@ def extract(
 ) -> None:
     """Print every figure in the inputs as a fact."""
     from factcheck.corpus import read_documents_or_fail
-    from factcheck.extract import extract_facts
+    from factcheck.extract import iter_facts
 
     kind = "jsonl" if batch else (input.value if input else None)
     docs = read_documents_or_fail(paths_or_stdin(paths), kind)
-    facts = extract_facts(docs, backend=extractor.value)
+    facts = iter_facts(docs, backend=extractor.value)
     if format is ExtractFormat.jsonl:
+        from factcheck.report.fact_lines import fact_lines
         from factcheck.report.write import StdoutClosed, to_stdout
 
-        encode = json.JSONEncoder(ensure_ascii=False, allow_nan=False, check_circular=False).encode
-        try:
-            for fact in facts:
-                to_stdout(encode(fact.to_dict()) + "\n", flush=False)
+        try:  # each fact is written as it comes: a dense megabyte is never all in memory
+            for lines in fact_lines(facts):
+                to_stdout(lines, flush=False)
             to_stdout("")
         except StdoutClosed:
             return  # `factcheck extract ... | head`: the reader has what it wanted
     else:
         from factcheck.report.facts_table import print_facts
 
-        print_facts(facts)
+        print_facts(list(facts))
 
 
 register_check_commands(app)  # `check`, `rules` and `explain` live beside the rule engine

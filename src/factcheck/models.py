@@ -71,11 +71,15 @@ class Document:
         return starts
 
     def is_skipped(self, offset: int) -> bool:
+        if not self.skip:  # asked once a figure: a megabyte of figures is millions of times
+            return False
         # skip spans are sorted and disjoint: the last one starting at or before offset decides
         i = bisect_right(self.skip, (offset, float("inf"))) - 1
         return i >= 0 and offset < self.skip[i][1]
 
     def segment_at(self, offset: int) -> Segment | None:
+        if not self.segments:
+            return None
         i = bisect_right(self.segments, offset, key=lambda seg: seg.start) - 1
         if i >= 0 and offset < self.segments[i].end:
             return self.segments[i]

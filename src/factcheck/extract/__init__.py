@@ -1,5 +1,5 @@
 """Stage 2: documents → facts (figures, then what each figure is about)."""
 
-from factcheck.extract.pipeline import BACKENDS, extract_facts
+from factcheck.extract.pipeline import BACKENDS, extract_facts, iter_facts
 
-__all__ = ["BACKENDS", "extract_facts"]
+__all__ = ["BACKENDS", "extract_facts", "iter_facts"]

@@ -143,7 +143,9 @@ def code_figures(text: str, m: re.Match) -> list[Figure] | None:
     if sep == ",":
         if (n := NUMBER_AT.match(text, s)) is not None and n.end() >= e:
             return None
-        return [Figure(p.start(), p.end(), float(p.group()), digits=p.group()) for p in _PART.finditer(text, s, e)]
+        # every number of a list of a million, by position: keywords cost twice as much
+        return [Figure(p.start(), p.end(), float(g := p.group()), "count", "count", "exact", None,
+                       None, None, g) for p in _PART.finditer(text, s, e)]
     first = text[s:text.index(sep, s)]
     return [Figure(s, e, float(first), kind="ordinal", digits=first)]
 
@@ -156,6 +158,9 @@ def tokens_at(text: str, m: re.Match, limit: int | None = None) -> tuple[list[To
         tokens.append(Token(x.group("w").lower(), x.start("w"), x.end("w"), x.group("sep")))
         pos = x.end()
     return tokens, pos
+
+
+_KIND_OF_WORDS = {"cardinal": "count", "ordinal": "ordinal", "fraction": "fraction"}
 
 
 def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
@@ -173,7 +178,7 @@ def word_run(text: str, m: re.Match) -> tuple[list[Figure], int]:
         if n.first > 0 and n.first == n.last and tokens[n.first].word == "half" \
                 and category(tokens[n.first - 1].word) == "ord":
             continue  # "the second half"
-        kind = {"cardinal": "count", "ordinal": "ordinal", "fraction": "fraction"}[n.kind]
+        kind = _KIND_OF_WORDS[n.kind]
         if article is not None and n.first == 0:
             if kind == "fraction" and n.last == 0 and _one_more(text, article.start(), n.value):
                 # "killing two workers and wounding a third": one more person
@@ -213,7 +218,10 @@ def _one_more(text: str, start: int, share: float) -> bool:
 
 def _is_idiom(text: str, tokens: list[Token], first: int, last: int) -> bool:
     """'no one', 'one another', 'a second': number words that are not figures."""
-    if not any(t.word in _NOT_FIGURE_WORDS for t in tokens[first:last + 1]):
+    if first == last:  # the common case, without a generator
+        if tokens[first].word not in _NOT_FIGURE_WORDS:
+            return False
+    elif not any(t.word in _NOT_FIGURE_WORDS for t in tokens[first:last + 1]):
         return False
     start, end = tokens[first].start, tokens[last].end
     for m in _NOT_FIGURE.finditer(text, max(0, start - 12), min(len(text), end + 16)):

@@ -40,13 +40,14 @@ def share_units(text: str, figures: list[Figure]) -> None:
     "from 20 mpg to 24".
     """
     for a, b in zip(reversed(figures[:-1]), reversed(figures[1:])):
-        if _bare(a) and a.qualifier != "range" and b.unit != "count" \
+        # b's unit first: in a list of bare numbers it fails at once
+        if b.unit != "count" and _bare(a) and a.qualifier != "range" \
                 and b.kind in ("measure", "money", "percent", "duration") \
                 and b.start - a.end < 8 and _SHARE_GAP.search(text, a.end, b.start) \
                 and not (a.value is not None and b.value and abs(a.value) > 10 * abs(b.value)):
             a.unit, a.kind, a.per = b.unit, b.kind, b.per
     for a, b in pairwise(figures):
-        if _bare(b) and a.unit != "count" and a.kind in ("measure", "money", "percent", "duration") \
+        if a.unit != "count" and _bare(b) and a.kind in ("measure", "money", "percent", "duration") \
                 and _TO_GAP.match(text, a.end, b.start) and _FROM_BEFORE.search(text, max(0, a.start - 16), a.start):
             b.unit, b.kind, b.per = a.unit, a.kind, a.per
 

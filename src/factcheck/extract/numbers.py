@@ -110,7 +110,7 @@ class WordNumber:
     kind: str  # cardinal · ordinal · fraction
 
 
-def category(word: str) -> str:
+def _category(word: str) -> str:
     if word in CARDINALS:
         return "unit" if CARDINALS[word] < 10 else "teen"
     if word in TENS:
@@ -128,6 +128,14 @@ def category(word: str) -> str:
     if word in MULTIPLIERS:
         return "mult"
     return "other"
+
+
+# Asked for every token, often twice: one look-up, not up to nine.
+_CATEGORIES = {w: _category(w) for w in NUMBER_WORDS}
+
+
+def category(word: str) -> str:
+    return _CATEGORIES.get(word, "other")
 
 
 def parse_words(tokens: list[Token], article: bool = False) -> list[WordNumber]:
@@ -399,6 +407,9 @@ def _numerator_then_ordinal(tokens: list[Token], j: int, num: float, has_numerat
     """'twenty | twenty fifths' → 20/25, 'one | one hundred fifth' → 1/105."""
     if not has_numerator or tokens[j].joined_by_and or tokens[j].after_article:
         return None
+    if category(tokens[j].word) in ("unit", "teen") and (
+            j + 1 == len(tokens) or category(tokens[j + 1].word) not in ("hundred", "scale")):
+        return None  # a lone "two" or "twelve" ends on itself, not on tens, hundred or scale
     sub = _read_cardinal(tokens, j, False)
     k = j + sub.n
     if sub.n == 0 or k >= len(tokens):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from math import isfinite
 
-from factcheck.extract.numbers import finite
 from factcheck.models import Document, Fact, Quantity
 
 Backend = Callable[[str], list[Quantity]]
@@ -29,7 +29,14 @@ BACKENDS: dict[str, Callable[[], Backend]] = {"native": _native, "quantulum3": _
 def extract_facts(
     docs: Iterable[Document], backend: str = "native", context: bool = True
 ) -> list[Fact]:
-    """Every figure of every document, as facts numbered in input order.
+    """Every figure of every document, as facts numbered in input order (see iter_facts)."""
+    return list(iter_facts(docs, backend, context))
+
+
+def iter_facts(
+    docs: Iterable[Document], backend: str = "native", context: bool = True
+) -> Iterator[Fact]:
+    """Every figure of every document, as facts numbered in input order, one at a time.
 
     Figures inside page furniture (Document.skip) are dropped before the
     context stage sees them; `Fact.converts` is rewritten from an index in the
@@ -37,6 +44,9 @@ def extract_facts(
     denominator is carried over from the quantity, and the unit is spelled out
     in words (`Fact.normalized_unit`) once the context stage has said what a
     count counts, and the figure's line and column in its file are filled in.
+    A document's prose figures are described and framed before its first fact
+    is given out; the bare facts of its dense stretches are made as they are
+    taken, so a writer that takes them one by one never holds them all.
     """
     from factcheck.extract.context import annotate, bare_facts
     from factcheck.extract.frame import assign_frames
@@ -44,25 +54,46 @@ def extract_facts(
 
     find = BACKENDS[backend]()
     describe = annotate if context else bare_facts
-    facts: list[Fact] = []
+    base = 0
     for doc in docs:
         quantities = _drop_skipped(doc, [_finite(q) for q in find(doc.text)])
-        base = len(facts)
         lines = doc.line_index()
-        dense = _dense(quantities) if context else set()
+        stretches = _dense(quantities) if context else set()
+        prose = _outside(len(quantities), stretches)
         # the context stage returns one fact per quantity, in the same order
-        described = _described(doc, quantities, dense, describe, bare_facts)
-        for i, (q, fact) in enumerate(zip(quantities, described, strict=True)):
-            fact.id = base + i
-            if fact.converts is not None:
-                fact.converts += base
-            fact.per, fact.second, fact.zone = q.per, q.second, q.zone
-            fact.line, fact.column = _position(doc, lines, fact.start)
-            fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
-            facts.append(fact)
+        described = describe(doc, [quantities[i] for i in prose])
+        for i, fact in zip(prose, described, strict=True):
+            _finish(doc, lines, base, i, quantities[i], fact, unit_in_words)
         if context:
-            assign_frames(doc, [f for i, f in enumerate(facts[base:]) if i not in dense])
-    return facts
+            assign_frames(doc, described)
+        if not stretches:
+            yield from described
+        else:
+            told = iter(described)
+            for i, j in _tiled(len(quantities), stretches):
+                if (i, j) not in stretches:
+                    yield from (next(told) for _ in range(i, j))
+                    continue
+                for c in range(i, j, _CHUNK):  # bare, a bounded chunk at a time
+                    chunk = quantities[c:min(j, c + _CHUNK)]
+                    for k, (q, fact) in enumerate(zip(chunk, bare_facts(doc, chunk), strict=True)):
+                        yield _finish(doc, lines, base, c + k, q, fact, unit_in_words)
+        base += len(quantities)
+
+
+_CHUNK = 4096
+
+
+def _finish(doc: Document, lines: list[int], base: int, i: int, q: Quantity, fact: Fact,
+            unit_in_words: Callable[..., str | None]) -> Fact:
+    """What the run adds to the context stage's fact: run-wide ids, the rate, the file position."""
+    fact.id = base + i
+    if fact.converts is not None:
+        fact.converts += base
+    fact.per, fact.second, fact.zone = q.per, q.second, q.zone
+    fact.line, fact.column = _position(doc, lines, fact.start)
+    fact.normalized_unit = unit_in_words(fact.unit, fact.per, fact.counted or fact.entity)
+    return fact
 
 
 # A stretch of at least DENSE_RUN figures each at most DENSE_GAP characters after the
@@ -73,39 +104,44 @@ DENSE_RUN = 50
 DENSE_GAP = 8
 
 
-def _dense(quantities: list[Quantity]) -> set[int]:
-    """Indices of the figures in stretches of numbers with no words between them."""
-    out: set[int] = set()
+def _dense(quantities: list[Quantity]) -> set[tuple[int, int]]:
+    """The stretches [i, j) of figures with no words between them."""
+    out: set[tuple[int, int]] = set()
     run = 0
     for i in range(1, len(quantities) + 1):
         if i < len(quantities) and quantities[i].start - quantities[i - 1].start <= DENSE_GAP:
             run += 1
             continue
         if run + 1 >= DENSE_RUN:
-            out.update(range(i - run - 1, i))
+            out.add((i - run - 1, i))
         run = 0
     return out
 
 
-Describe = Callable[[Document, list[Quantity]], list[Fact]]
+def _tiled(n: int, stretches: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """[0, n) cut into the stretches and what lies between them, in order."""
+    out, at = [], 0
+    for i, j in sorted(stretches):
+        if at < i:
+            out.append((at, i))
+        out.append((i, j))
+        at = j
+    if at < n:
+        out.append((at, n))
+    return out
 
 
-def _described(doc: Document, quantities: list[Quantity], dense: set[int], describe: Describe,
-               bare_facts: Describe) -> list[Fact]:
-    """One fact per quantity, in order: dense stretches bare, the rest with context."""
-    if not dense:
-        return describe(doc, quantities)
-    prose = iter(describe(doc, [q for i, q in enumerate(quantities) if i not in dense]))
-    bare = iter(bare_facts(doc, [q for i, q in enumerate(quantities) if i in dense]))
-    return [next(bare) if i in dense else next(prose) for i in range(len(quantities))]
+def _outside(n: int, stretches: set[tuple[int, int]]) -> list[int]:
+    """The indices in [0, n) outside every stretch."""
+    return [k for i, j in _tiled(n, stretches) if (i, j) not in stretches for k in range(i, j)]
 
 
 def _finite(q: Quantity) -> Quantity:
     """A figure beyond a float ("1e309", "10^400") is kept as text, without a value."""
-    if finite(q.value) is None and q.value is not None or \
-            finite(q.low) is None and q.low is not None or \
-            finite(q.high) is None and q.high is not None:
-        q.value = q.low = q.high = None
+    v, lo, hi = q.value, q.low, q.high
+    if (v is None or isfinite(v)) and (lo is None or isfinite(lo)) and (hi is None or isfinite(hi)):
+        return q
+    q.value = q.low = q.high = None
     return q
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import pairwise
+from operator import attrgetter
 
 from factcheck.extract import figure_kinds, kinds, qualifiers
 from factcheck.extract.compounds import compound, continue_scaled
@@ -116,6 +118,7 @@ def scan(text: str) -> list[Quantity]:
             found, end = _HANDLERS[m.lastgroup](text, m)
             pos = max(end, m.end())
             figures.extend(found)
+            del found  # only `figures` holds them: _quantities lets each go once converted
             if end - anchor_end > _SKIP_AHEAD:
                 # a long figure (a code, a run of number words): look for anchors after it
                 # only, from the start of the word or digit run it ends in, as before
@@ -124,12 +127,30 @@ def scan(text: str) -> list[Quantity]:
                     at -= 1
                 break
     figures.extend(_zeros(text, figures))
-    figures.sort(key=lambda f: (f.start, f.end))
+    if not _in_order(figures):  # they mostly are: no key for each of a megabyte's figures
+        figures.sort(key=_SPAN)
     follow_labels(text, figures)
     share_units(text, figures)
-    quantities = [f.quantity(text) for f in figures]
+    return _quantities(text, figures)
+
+
+def _quantities(text: str, figures: list[Figure]) -> list[Quantity]:
+    """The figures as quantities, linked; each figure is let go as soon as it is converted,
+    so a megabyte of figures is never held twice over (figures and quantities)."""
+    quantities: list[Quantity] = []
+    figures.reverse()
+    while figures:
+        quantities.append(figures.pop().quantity(text))
     link_conversions(text, quantities)
     return quantities
+
+
+_SPAN = attrgetter("start", "end")  # the sort key, read in C
+
+
+def _in_order(figures: list[Figure]) -> bool:
+    return all(a.start < b.start or a.start == b.start and a.end <= b.end
+               for a, b in pairwise(figures))
 
 
 def _zeros(text: str, figures: list[Figure]) -> list[Figure]:

@@ -424,22 +424,15 @@ LIST_PREPOSITIONS = frozenset(["in", "at", "near", "from", "on"])
 
 
 def base_fact(doc: Document, q: Quantity) -> Fact:
-    return Fact(
-        doc=doc.id,
-        source=doc.source_at(q.start),
-        start=q.start,
-        end=q.end,
-        text=q.text,
-        value=q.value,
-        low=q.low,
-        high=q.high,
-        qualifier=q.qualifier,
-        unit=q.unit,
-        kind=q.kind,
-        date=doc.date_at(q.start),
-        story=doc.story,
-        converts=q.converts,
-    )
+    # The contract's first fields by position: keywords cost twice as much, once a figure.
+    if doc.segments:
+        source, date = doc.source_at(q.start), doc.date_at(q.start)
+    else:
+        source, date = doc.source, doc.date
+    fact = Fact(doc.id, source, q.start, q.end, q.text, q.value, q.low, q.high, q.qualifier,
+                q.unit, q.kind)
+    fact.date, fact.story, fact.converts = date, doc.story, q.converts
+    return fact
 
 
 def annotate_document(
