@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # A space inside a phrase matches any run of spaces or a hyphen ("per cent",
 # "year-old", "miles per hour").
@@ -23,7 +24,10 @@ def case_variants(word: str) -> set[str]:
     return {word, word.lower(), word[:1].upper() + word[1:], headline, word.upper()}
 
 
-def _atoms(phrase: str, flexible: bool) -> tuple[str, ...]:
+_escape = cache(re.escape)  # a character at a time: the lexicons' words share their letters
+
+
+def _atoms(phrase: str, flexible: bool) -> list[str]:
     out: list[str] = []
     for ch in phrase:
         if flexible and ch in " -":
@@ -31,8 +35,8 @@ def _atoms(phrase: str, flexible: bool) -> tuple[str, ...]:
                 continue
             out.append(_GAP)
         else:
-            out.append(re.escape(ch))
-    return tuple(out)
+            out.append(_escape(ch))
+    return out
 
 
 def trie_pattern(phrases: Iterable[str], flexible: bool = True) -> str:
