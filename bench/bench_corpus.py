@@ -15,10 +15,17 @@ runs its two sides in turn (A B A B …) in the same call.
    story and record ids carry the copy's number (more stories, none larger).
    `check --jobs 1`: MB of article text (the records' `text`, UTF-8) per CPU
    second — per core — and peak memory.
-3. --jobs 2 against --jobs 1 on the largest corpus: wall-clock speed-up (the
-   workers' CPU is not in the parent's accounting, so wall time is the figure).
+3. --jobs 2 against --jobs 1 on the largest corpus: wall-clock speed-up, and
+   the cores kept busy, CPU seconds (the reaped workers' included) per wall
+   second: near 2 with --jobs 2 means both ran; a speed-up short of that
+   means other processes held the cores.
 4. --baseline REV: the same start-up and ×1/×10 figures for an older commit,
    run from `git archive REV` with this venv, side by side with this checkout.
+
+Every side runs with its bytecode compiled and its caches warm (a warm-up run
+first), as an installed factcheck does from its second run on; the load
+average is printed before and after, for the figures are only as quiet as the
+machine was.
 
 The corpora are written to a temporary folder, never into the repository.
 """
@@ -99,6 +106,10 @@ def factcheck(tree: Path | None) -> tuple[list[str], dict[str, str]]:
     """The command and environment running factcheck from `tree` (None: this checkout)."""
     env = dict(os.environ)
     env.pop("CI", None)
+    # An installed factcheck has its bytecode (pip compiles it; a first run writes it).
+    # Some shells forbid writing it, and then every run compiles ~150 modules again
+    # (~0.2 CPU s): not what a user's start-up costs, so the warm-up run may write it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if tree is not None:
         env["PYTHONPATH"] = str(tree / "src")
     return [sys.executable, "-m", "factcheck"], env
@@ -115,6 +126,7 @@ def main() -> None:
     if args.baseline:
         sides[f"baseline {args.baseline}"] = baseline_tree(args.baseline)
 
+    print(f"load average at the start: {_load()}\n")
     print("## Start-up (median CPU seconds of", args.runs, "whole processes)\n")
     print("| command | " + " | ".join(sides) + " |")
     print("|---|" + "---|" * len(sides))
@@ -159,14 +171,23 @@ def main() -> None:
     path, mb = corpus(largest)
     cmd, env = factcheck(None)
     walls: dict[int, list[float]] = {1: [], 2: []}
+    busy: dict[int, list[float]] = {1: [], 2: []}
     for _ in range(2):  # in turn: 1 2 1 2
         for jobs in (1, 2):
             r = run(cmd + ["check", str(path), "--format", "json", "--fail-on", "never",
                            "--jobs", str(jobs)], env)
             walls[jobs].append(r.wall)
+            busy[jobs].append(r.cpu / r.wall)  # the reaped workers' CPU is in r.cpu
     one, two = statistics.median(walls[1]), statistics.median(walls[2])
     print(f"\n## --jobs 2 on ×{largest} ({mb:.1f} MB): wall {one:.1f} s → {two:.1f} s, "
-          f"speed-up {one / two:.2f}× (median of 2 pairs, run in turn)")
+          f"speed-up {one / two:.2f}× (median of 2 pairs, run in turn); cores kept busy "
+          f"(CPU s / wall s) {statistics.median(busy[1]):.2f} → {statistics.median(busy[2]):.2f}")
+    print(f"\nload average at the end: {_load()}")
+
+
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages (the machine is shared)."""
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

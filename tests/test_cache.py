@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
 import pytest
 
-from factcheck import __version__
+from factcheck import __version__, regex_cache
 from factcheck.cache import cache_dir, cached, digest
 
 
@@ -56,9 +57,86 @@ def test_cached_lexicons_give_the_same_facts_as_fresh_ones(home, monkeypatch):
     assert fresh.returncode == 0, fresh.stderr
     assert fresh.stdout == first.stdout == second.stdout and "kilometer" in fresh.stdout
     assert any(cache_dir().glob("unit-tables-*.pickle"))
+    assert any(cache_dir().glob("regex-*.pickle"))
 
 
 def test_version():
     out = subprocess.run([sys.executable, "-m", "factcheck", "--version"],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 0 and out.stdout == f"factcheck {__version__}\n"
+
+
+# --- compiled regular expressions (regex_cache) ------------------------------------------
+PATTERNS = [  # (pattern, flags): named groups, a back-reference, flags, look-arounds, Unicode
+    (r"(?P<n>\d+)(?:[ \u00a0]?(?P<unit>km|kilometres?|miles?))?(?![\w])", 0),
+    (r"\b(?:according to|said)\s+", re.IGNORECASE),
+    (r"(\d+)([-/])\d+(?:\2\d+)+", 0),
+    (r"^(?:['’]s)?\s+(?:was|were)\s+(?:hit|struck)", re.I | re.M),
+]
+
+
+@pytest.fixture
+def fresh_regexes(home, monkeypatch):
+    """regex_cache as in a new process: nothing read yet, nothing to write."""
+    monkeypatch.setattr(regex_cache, "_programs", None)
+    monkeypatch.setattr(regex_cache, "_used", {})
+    monkeypatch.setattr(regex_cache, "_fresh", True)  # no exit hook from a test
+    return home
+
+
+def _new_process(monkeypatch):
+    regex_cache._save()
+    monkeypatch.setattr(regex_cache, "_programs", None)
+    monkeypatch.setattr(regex_cache, "_used", {})
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_kept_regex_is_the_one_re_compiles(fresh_regexes, monkeypatch, pattern, flags):
+    first = regex_cache.compile(pattern, flags)
+    _new_process(monkeypatch)
+    assert (pattern, int(flags)) in regex_cache._table()  # read back from the file
+    again = regex_cache.compile(pattern, flags)
+    for compiled in (first, again):  # Pattern equality compares the engine's program too
+        assert compiled == re.compile(pattern, flags)
+        assert compiled.groupindex == re.compile(pattern, flags).groupindex
+
+
+def test_a_damaged_regex_entry_is_compiled_afresh(fresh_regexes, monkeypatch):
+    pattern, flags = PATTERNS[0]
+    regex_cache.compile(pattern, flags)
+    _new_process(monkeypatch)
+    table = regex_cache._table()
+    flags_out, code, *rest = table[pattern, flags]
+    table[pattern, flags] = (flags_out, code[: len(code) // 2], *rest)  # the engine refuses it
+    assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_an_unreadable_regex_file_is_rebuilt(fresh_regexes, monkeypatch, capsys):
+    pattern, flags = PATTERNS[1]
+    regex_cache.compile(pattern, flags)
+    regex_cache._save()
+    [path] = cache_dir().glob("regex-*.pickle")
+    path.write_bytes(b"\x80\x05 not a pickle")
+    monkeypatch.setattr(regex_cache, "_programs", None)
+    monkeypatch.setattr(regex_cache, "_used", {})
+    assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
+    assert "cache cannot be read" in capsys.readouterr().err
+    _new_process(monkeypatch)  # the good table was written in its place
+    assert (pattern, flags) in regex_cache._table()
+
+
+def test_regexes_compile_without_a_writable_cache(fresh_regexes, monkeypatch):
+    blocked = fresh_regexes / "file"
+    blocked.write_text("")  # the cache folder would have to be inside a file
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    for pattern, flags in PATTERNS:
+        assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
+    _new_process(monkeypatch)  # nothing written, no error
+    assert regex_cache._table() == {}
+    monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    assert regex_cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
+
+
+def test_a_bad_regex_raises_as_re_compile_does(fresh_regexes):
+    with pytest.raises(re.error):
+        regex_cache.compile(r"(?P<n>\d+")

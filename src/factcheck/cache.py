@@ -57,10 +57,9 @@ def cached(name: str, key: str, build: Callable[[], T],
 
     `valid` tells a table of the expected shape; a cached value failing it is rebuilt.
     """
-    folder = None if os.environ.get("FACTCHECK_NO_CACHE") else cache_dir()
-    if folder is None:
+    path = _path(name, key)
+    if path is None:
         return build()
-    path = folder / f"{name}-{key}.pickle"
     if os.path.lexists(path):
         value = _load(path, key, valid)
         if value is not _MISSING:
@@ -68,6 +67,27 @@ def cached(name: str, key: str, build: Callable[[], T],
     value = build()
     _store(path, key, value)
     return value
+
+
+def load(name: str, key: str, valid: Callable[[Any], bool] | None = None) -> Any:
+    """The value stored for (name, key), or None: none stored, a bad file, caching off."""
+    path = _path(name, key)
+    if path is None or not os.path.lexists(path):
+        return None
+    value = _load(path, key, valid)
+    return None if value is _MISSING else value
+
+
+def store(name: str, key: str, value: object) -> None:
+    """Keep `value` for (name, key); a folder that cannot be written is no error."""
+    path = _path(name, key)
+    if path is not None:
+        _store(path, key, value)
+
+
+def _path(name: str, key: str) -> Path | None:
+    folder = None if os.environ.get("FACTCHECK_NO_CACHE") else cache_dir()
+    return None if folder is None else folder / f"{name}-{key}.pickle"
 
 
 def _load(path: Path, key: str, valid: Callable[[Any], bool] | None) -> Any:

@@ -101,10 +101,7 @@ def check(
 
       factcheck check story/ -o reports/story.html    # the format follows the suffix
     """
-    from rich.console import Console
-
     from factcheck.corpus import input_files
-    from factcheck.report.terminal import render as to_terminal
     from factcheck.report.write import check_target, write_atomic
     from factcheck.run import check_inputs
 
@@ -131,6 +128,10 @@ def check(
         write_atomic(output, fmt.render(report), inputs)
         print(f"factcheck: wrote {output}", file=sys.stderr)
     elif fmt.name == "terminal" and sys.stdout is not None and sys.stdout.isatty():
+        from rich.console import Console  # only the terminal pays for rich
+
+        from factcheck.report.terminal import render as to_terminal
+
         to_terminal(report, Console(highlight=False))
     else:
         _print(fmt.render(report))

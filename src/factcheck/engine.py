@@ -167,9 +167,12 @@ def _in_processes(batches: Iterator[list[Document]], pack, backend: str,
                   jobs: int) -> Iterator[BatchResult]:
     """Batches checked by `jobs` worker processes, results in input order, a few in flight.
 
-    The first batch is checked here: that loads the lexicons, the gazetteer and
+    The first story is checked here: that loads the lexicons, the gazetteer and
     the extractor's patterns once, and forked workers start with all of it
     (elsewhere than Linux they start afresh, as the platform starts processes).
+    One story, not the first batch: a whole batch here would be seconds of
+    work done before the workers even start. The rest of that batch goes to
+    the workers as a batch of its own (the report does not depend on batching).
     """
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -177,12 +180,14 @@ def _in_processes(batches: Iterator[list[Document]], pack, backend: str,
     first = next(batches, None)
     if first is None:
         return
-    yield check_stories(first, pack, backend)
+    split = next((i for i, d in enumerate(first) if d.story != first[0].story), len(first))
+    yield check_stories(first[:split], pack, backend)
+    rest = chain([first[split:]] if split < len(first) else [], batches)
     # The pool is made before any thread of its own runs, and this process runs none.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker,
                              initargs=(pack,)) as pool:
-        yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in batches),
+        yield from _ordered((pool.submit(_check_in_worker, docs, backend) for docs in rest),
                             window=2 * jobs)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from factcheck import regex_cache
+
 # News pages are full of no-break and thin spaces, so a space in a layout pattern
 # stands for any horizontal whitespace; it never crosses a line.
 _HSPACE = r"[^\S\r\n]"
@@ -32,7 +34,7 @@ def _line_starts(text: str) -> Iterator[int]:
 
 def hspace_compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """Compile `pattern` with each "[ ]" and "[ \\t]" widened to any horizontal whitespace."""
-    return re.compile(pattern.replace("[ \\t]", _HSPACE).replace("[ ]", _HSPACE), flags)
+    return regex_cache.compile(pattern.replace("[ \\t]", _HSPACE).replace("[ ]", _HSPACE), flags)
 
 
 # "2 minutes ago", "an hour ago", "5h ago", "yesterday": when a capture was taken, not a claim.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regex_cache
 from factcheck.extract import units
 from factcheck.extract.figure import Figure
 from factcheck.extract.numbers import (
@@ -42,16 +43,16 @@ CODE = r"(?<![\d.,])\d+(?P<code_sep>[-‐‑,/])\d+(?=(?P=code_sep)\d+(?P=code_s
 CODE_RUN = re.compile(r"\d+([-‐‑,/])\d+(?:\1\d+)+(?!\d)")
 WORD_FORMS = {v for w in NUMBER_WORDS for v in case_variants(w)}
 WORDS = r"(?<![\w])(?:" + trie_pattern(WORD_FORMS, flexible=False) + r")(?![\w])"
-NUMBER_AT = re.compile(f"(?P<digits>{DIGITS})|(?P<vulgar>{VULGAR})|(?P<words>{WORDS})")
+NUMBER_AT = regex_cache.compile(f"(?P<digits>{DIGITS})|(?P<vulgar>{VULGAR})|(?P<words>{WORDS})")
 
-WORD_NEXT = re.compile(
+WORD_NEXT = regex_cache.compile(
     r"(?P<sep>(?:[ \t\u00a0]*[-‐‑–][ \t\u00a0]*|[ \t\u00a0]*,[ \t\u00a0]*|[ \t\u00a0]+)"
     r"(?:(?:and|&|an|a|point)(?:[ \t\u00a0]*[-‐‑][ \t\u00a0]*|[ \t\u00a0]+))*)"
     r"(?P<w>" + trie_pattern(WORD_FORMS, flexible=False) + r")(?![\w])"
 )
 _FRACTION_END = re.compile(r"[ \u00a0]*(?:of(?![\w])|[.,;:!?)]|$)")
 ARTICLE_BEFORE = re.compile(r"(?<![\w])(?:a|an|A|An)[ \u00a0]+$")
-_NOT_FIGURE = re.compile(
+_NOT_FIGURE = regex_cache.compile(
     r"(?<![\w])(?:" + trie_pattern({v for p in NUMBERS["not_figures"] for v in case_variants(p)})
     + r")(?![\w])"
 )

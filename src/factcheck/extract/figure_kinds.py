@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regex_cache
 from factcheck.extract.lexicon import load
 from factcheck.extract.patterns import trie_pattern
 
@@ -24,14 +25,14 @@ def _words(key: str, flexible: bool = True) -> str:
 
 # --- magnitudes -----------------------------------------------------------------------------
 MAGNITUDE_MAX = float(LEX["magnitude_max"])
-_MAGNITUDE_BEFORE = re.compile(r"(?<![\w])(?:" + _words("magnitude_before") + rf")(?:{_S}*[-‐‑]{_S}*|{_S}+)$")
-_SYMBOL_BEFORE = re.compile(r"(?<![\w.])(?:" + _words("magnitude_symbols", flexible=False) + rf"){_S}?$")
+_MAGNITUDE_BEFORE = regex_cache.compile(r"(?<![\w])(?:" + _words("magnitude_before") + rf")(?:{_S}*[-‐‑]{_S}*|{_S}+)$")
+_SYMBOL_BEFORE = regex_cache.compile(r"(?<![\w.])(?:" + _words("magnitude_symbols", flexible=False) + rf"){_S}?$")
 _DECIMAL = re.compile(r"\d\.\d")
 
 
 # The last letter of every cue before a magnitude: most figures are decided by one look.
 _BEFORE_LAST = frozenset(w[-1] for w in LEX["magnitude_before"] + LEX["magnitude_symbols"])
-_MAGNITUDE_AFTER = re.compile(rf"{_S}+(?:" + _words("magnitude_after") + r")(?![\w])")
+_MAGNITUDE_AFTER = regex_cache.compile(rf"{_S}+(?:" + _words("magnitude_after") + r")(?![\w])")
 
 
 def magnitude_before(text: str, start: int, end: int, value: float | None) -> int | None:
@@ -62,12 +63,12 @@ def magnitude_after(text: str, end: int) -> int | None:
 
 
 # --- scores and win-loss records --------------------------------------------------------------
-_RECORD_BEFORE = re.compile(r"(?<![\w])(?:" + _words("record_words") + r")(?![\w])[^.;:!?\n]{0,24}$")
-_RECORD_AFTER = re.compile(rf"{_S}+(?:" + _words("record_words") + r")(?![\w])")
+_RECORD_BEFORE = regex_cache.compile(r"(?<![\w])(?:" + _words("record_words") + r")(?![\w])[^.;:!?\n]{0,24}$")
+_RECORD_AFTER = regex_cache.compile(rf"{_S}+(?:" + _words("record_words") + r")(?![\w])")
 # "The Lions (10-5) host": a record in brackets right after a name
 _NAME_BRACKET = re.compile(r"[A-Z][\w.'’]*[ \u00a0]?\($")
-_SCORE_BEFORE = re.compile(r"(?<![\w])(?:" + _words("score_words_before") + r")(?![\w])[^.;:!?\n]{0,30}$")
-_SCORE_AFTER = re.compile(rf"(?:{_S}+(?:[a-z]+{_S}+)?)(?:" + _words("score_words_after") + r")(?![\w])")
+_SCORE_BEFORE = regex_cache.compile(r"(?<![\w])(?:" + _words("score_words_before") + r")(?![\w])[^.;:!?\n]{0,30}$")
+_SCORE_AFTER = regex_cache.compile(rf"(?:{_S}+(?:[a-z]+{_S}+)?)(?:" + _words("score_words_after") + r")(?![\w])")
 
 
 def score_kind(text: str, start: int, end: int, ascending: bool, counted: bool) -> str | None:
@@ -91,7 +92,7 @@ def score_kind(text: str, start: int, end: int, ascending: bool, counted: bool) 
 
 # --- ranks --------------------------------------------------------------------------------
 _RANK_UNITS = {w: w for w in LEX["rank_nouns"]} | LEX["rank_plurals"]
-_RANK_AFTER = re.compile(rf"(?:{_S}*[-‐‑]{_S}*|{_S}+)(?P<n>" + trie_pattern(_RANK_UNITS, flexible=False)
+_RANK_AFTER = regex_cache.compile(rf"(?:{_S}*[-‐‑]{_S}*|{_S}+)(?P<n>" + trie_pattern(_RANK_UNITS, flexible=False)
                          + r")(?![\w'’-])")
 
 
@@ -115,7 +116,7 @@ def rank_label_before(text: str, start: int) -> str | None:
 
 # --- stated zero counts -------------------------------------------------------------------
 _AUX = rf"(?:{_S}+(?:" + _words("zero_auxiliaries") + r"))"
-_ZERO = re.compile(
+_ZERO = regex_cache.compile(
     r"(?P<z>(?:" + _words("zero_subjects") + r")(?![\w-])"
     r"|[Nn]o(?P<noun>" + _S + r"+(?:" + _words("zero_nouns") + r"))(?![\w-]))"
     rf"(?P<of>{_S}+of{_S}+(?:them|us|you|(?:the|its|their|his|her|our|those|these){_S}+"
@@ -123,7 +124,7 @@ _ZERO = re.compile(
     rf"(?:{_AUX}(?:{_S}+[a-z]+ly)?)?{_S}+(?:" + _words("zero_verbs") + r")(?![\w-])"
 )
 # "There were no casualties": "no" and a noun after "there were", with no verb after it
-_ZERO_THERE = re.compile(
+_ZERO_THERE = regex_cache.compile(
     rf"[Tt]here{_S}+(?:were|was|have{_S}+been|has{_S}+been|had{_S}+been|are|is){_S}+"
     rf"(?P<z>no{_S}+(?P<noun>" + _words("zero_nouns") + r"))(?![\w-])"
 )
@@ -137,7 +138,7 @@ def _finder(heads: list[str]) -> list[re.Pattern]:
     first: dict[str, list[str]] = {}
     for h in heads:
         first.setdefault(h[0], []).append(h)
-    return [re.compile(trie_pattern(group) + r"(?![\w-])") for group in first.values()]
+    return [regex_cache.compile(trie_pattern(group) + r"(?![\w-])") for group in first.values()]
 
 
 _ZERO_HEADS = _finder(LEX["zero_subjects"] + [f"{no} {n}" for no in ("no", "No") for n in LEX["zero_nouns"]])
@@ -174,8 +175,8 @@ def zero_counts(text: str) -> list[tuple[int, int, str | None]]:
 ZONES: dict[str, str] = LEX["zones"]
 _ZONES = ZONES
 _ZONE = trie_pattern(_ZONES, flexible=True)
-_ZONE_AFTER = re.compile(rf"{_S}*(?:\((?P<b>{_ZONE})\)|(?P<z>{_ZONE})(?![\w]))")
-_GAME_CLOCK = re.compile(rf"{_S}+(?:" + _words("game_clock_after") + r")(?![\w])")
+_ZONE_AFTER = regex_cache.compile(rf"{_S}*(?:\((?P<b>{_ZONE})\)|(?P<z>{_ZONE})(?![\w]))")
+_GAME_CLOCK = regex_cache.compile(rf"{_S}+(?:" + _words("game_clock_after") + r")(?![\w])")
 
 
 def zone_after(text: str, end: int) -> tuple[str, int] | None:
@@ -193,7 +194,7 @@ def is_game_clock(text: str, end: int) -> bool:
 
 
 # --- calibres -------------------------------------------------------------------------------
-_GUN_AFTER = re.compile(rf"{_S}*[-‐‑]?{_S}*(?:" + _words("gun_nouns") + r")(?![\w])")
+_GUN_AFTER = regex_cache.compile(rf"{_S}*[-‐‑]?{_S}*(?:" + _words("gun_nouns") + r")(?![\w])")
 
 
 def gun_after(text: str, end: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regex_cache
 from factcheck.extract.lexicon import load
 from factcheck.extract.patterns import trie_pattern, written_before
 
@@ -90,7 +91,7 @@ def date_value(surface: str) -> float | None:
 
 
 # --- years ----------------------------------------------------------------------------
-YEAR_CUE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"] + LEX["weak_year_cues"],
+YEAR_CUE = regex_cache.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"] + LEX["weak_year_cues"],
                                                      flexible=False) + r")[ \u00a0]+$")
 _WEAK_CUES = frozenset(LEX["weak_year_cues"])
 _DETERMINERS = frozenset({"the", "The", "his", "His", "her", "Her", "its", "Its", "their",
@@ -132,18 +133,18 @@ def looks_like_year(value: float, surface: str, cue: str | None, noun: str | Non
 
 
 # --- labels: "day 1,436", "Section 427", "F-16", "Game 2", "575 Wilbraham Road" ------------
-LABEL_BEFORE = re.compile(
+LABEL_BEFORE = regex_cache.compile(
     r"(?<![\w])(?P<w>" + trie_pattern(LEX["label_words"] + LEX["weak_label_words"], flexible=False)
     + r")[ \u00a0]?$"
 )
 _WEAK_LABELS = frozenset(LEX["weak_label_words"])
 _NOT_LABEL = frozenset(LEX["not_label_words"])
 # A capitalised name right before the figure: "Planet 9", "iPhone 11", "S&P 500", "S P 500".
-NAME_BEFORE = re.compile(
+NAME_BEFORE = regex_cache.compile(
     r"(?<![\w'’&])(?P<w>[a-z]?[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[A-Z]&[A-Z]|[B-HJ-Z])[ \u00a0]$"
 )
 GLUED_AFTER = re.compile(r"[A-Za-z]")
-STREET_AFTER = re.compile(
+STREET_AFTER = regex_cache.compile(
     r"(?:[ \u00a0]+(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th)))"
     r"{0,3}?[ \u00a0]+(?:" + trie_pattern(LEX["street_words"], flexible=False) + r")(?![\w])"
 )
@@ -181,7 +182,7 @@ def is_address(text: str, end: int) -> bool:
 
 
 # --- ages: "aged 25", "Smith, 44, said", "Nick Hague 44 has" ---------------------------------
-AGE_BEFORE = re.compile(r"(?<![\w])(?:" + trie_pattern(LEX["age_words"], flexible=False) + r")[ \u00a0]+$")
+AGE_BEFORE = regex_cache.compile(r"(?<![\w])(?:" + trie_pattern(LEX["age_words"], flexible=False) + r")[ \u00a0]+$")
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z][a-z]+,[ \u00a0]$|[A-Z][a-z]+[ \u00a0]$")
 _APPOSITIVE_AFTER = re.compile(r",|[ \u00a0]+(?:has|had|is|was|said|says|who|will|would|told)(?![\w])")
 
@@ -215,7 +216,7 @@ _STOPS = frozenset(LEX["noun_stops"])
 _DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that",
                           "these", "those", "my", "your", "some", "all", "every", "each"})
 _SKIPS = frozenset(LEX["noun_skips"])
-NOUN_AFTER = re.compile(
+NOUN_AFTER = regex_cache.compile(
     r"(?P<of>[ \u00a0]+of(?:[ \u00a0]+(?:the|these|those|its|their|his|her|our|your|them|whom|which))?)?"
     r"((?:[ \u00a0]+[A-Za-z][\w'’\-]*){1,6})"
 )
@@ -281,7 +282,7 @@ def _modifies(next_word: str) -> bool:
 # ('the 30m dry shaft', 'a 5m wall'), millions otherwise ('5m watched').
 _METRE_WORDS = frozenset(LEX["metre_words"])
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)|[ \u00a0]*-")
-_DETERMINER_BEFORE = re.compile(
+_DETERMINER_BEFORE = regex_cache.compile(
     r"(?<![\w])(?:a|an|the|this|that|its|their|his|her|our|A|An|The|This|That|Its|Their|His|Her|Our)"
     r"[ \u00a0]+$"
 )

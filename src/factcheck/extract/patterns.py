@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # A space inside a phrase matches any run of spaces or a hyphen ("per cent",
 # "year-old", "miles per hour").
@@ -23,16 +24,16 @@ def case_variants(word: str) -> set[str]:
     return {word, word.lower(), word[:1].upper() + word[1:], headline, word.upper()}
 
 
-def _atoms(phrase: str, flexible: bool) -> tuple[str, ...]:
-    out: list[str] = []
-    for ch in phrase:
-        if flexible and ch in " -":
-            if out and out[-1] == _GAP:
-                continue
-            out.append(_GAP)
-        else:
-            out.append(re.escape(ch))
-    return tuple(out)
+_escape = cache(re.escape)  # a character at a time: the lexicons' words share their letters
+
+
+_GAPS = re.compile(r"[ -]+")
+
+
+def _atoms(phrase: str, flexible: bool) -> list[str]:
+    if flexible:  # a run of spaces and hyphens is one gap
+        return [_GAP if ch == " " else _escape(ch) for ch in _GAPS.sub(" ", phrase)]
+    return [_escape(ch) for ch in phrase]
 
 
 def trie_pattern(phrases: Iterable[str], flexible: bool = True) -> str:
@@ -55,7 +56,16 @@ def trie_pattern(phrases: Iterable[str], flexible: bool = True) -> str:
 
 def _emit(node: dict) -> str:
     # Longer continuations first so that "kilometers" wins over "kilometer".
-    branches = [atom + _emit(child) for atom, child in sorted(node.items()) if atom]
+    branches = []
+    for atom, child in sorted(node.items()):
+        if not atom:
+            continue
+        run = [atom]
+        while len(child) == 1 and "" not in child:  # a chain of single letters: no recursion
+            (atom, child), = child.items()
+            run.append(atom)
+        run.append(_emit(child))
+        branches.append("".join(run))
     optional = "" in node
     if not branches:
         return ""

@@ -10,6 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from factcheck import regex_cache
 from factcheck.errors import RuleError
 from factcheck.extract.lexicon import load
 from factcheck.extract.patterns import case_variants, trie_pattern, written_before
@@ -41,10 +42,10 @@ def _groups(key: str) -> dict[str, Tolerance]:
 
 _BEFORE = _groups("before")
 _AFTER = _groups("after")
-QUALIFIER_BEFORE = re.compile(
+QUALIFIER_BEFORE = regex_cache.compile(
     r"(?<![\w])(?P<q>" + trie_pattern(_BEFORE) + r")[\s\u00a0]*$"
 )
-QUALIFIER_AFTER = re.compile(
+QUALIFIER_AFTER = regex_cache.compile(
     r"(?P<gap>[ \t\u00a0]*)(?P<q>" + trie_pattern(_AFTER) + r")(?![\w])"
 )
 
@@ -54,7 +55,7 @@ for _phrase, _spec in LEX["vague"].items():
         VAGUE[" ".join(_v.split())] = Tolerance("vague", _spec["low"], _spec["high"])
 VAGUE_PATTERN = trie_pattern(VAGUE)
 
-RANGE_OPENER = re.compile(
+RANGE_OPENER = regex_cache.compile(
     r"(?<![\w])(?P<q>" + trie_pattern({v for w in LEX["ranges"]["openers"] for v in case_variants(w)})
     + r")[\s\u00a0]+(?:the[\s\u00a0]+)?$"
 )
@@ -62,7 +63,7 @@ _joiners = LEX["ranges"]["joiners"]
 _word_joiners = [j for j in _joiners if j[:1].isalpha()]
 _sign_joiners = [j for j in _joiners if not j[:1].isalpha()]
 # "15-20", "15 to 20", and "8- to 16-meter" (a hyphen left hanging before the word).
-RANGE_JOINER = re.compile(
+RANGE_JOINER = regex_cache.compile(
     r"[ \t\u00a0]*(?:[-‐][ \t\u00a0]+)?(?P<j>" + "|".join(re.escape(j) for j in _word_joiners)
     + r")[ \t\u00a0]+|[ \t\u00a0]*(?P<s>" + "|".join(re.escape(j) for j in _sign_joiners)
     + r")[ \t\u00a0]*"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from factcheck import regex_cache
 from factcheck.extract import kinds, units
 from factcheck.extract.patterns import trie_pattern
 
@@ -37,7 +38,7 @@ _JOINER = (
 _ASIDE = rf"(?P<aside>{_S}*\([^()\n]{{1,40}}\))"
 _JOIN = re.compile(f"{_ASIDE}?{_JOINER}")
 # A count may name what it counts before the rate: "3,000 tests a day", "78,000 times a minute".
-_COUNT_JOIN = re.compile(
+_COUNT_JOIN = regex_cache.compile(
     rf"(?:{_ASIDE}|(?P<counted>(?:{_S}+(?!(?:per|an?|each|every)(?![\w]))[a-z][a-z'’-]*){{1,2}}?))?"
     + _JOINER
 )

