@@ -94,8 +94,6 @@ def date_value(surface: str) -> float | None:
 YEAR_CUE = regex_cache.compile(r"(?<![\w])(?:" + trie_pattern(LEX["year_cues"] + LEX["weak_year_cues"],
                                                      flexible=False) + r")[ \u00a0]+$")
 _WEAK_CUES = frozenset(LEX["weak_year_cues"])
-_DETERMINERS = frozenset({"the", "The", "his", "His", "her", "Her", "its", "Its", "their",
-                          "Their"})
 _PLURALS = frozenset(LEX["plural_nouns"])
 
 
@@ -127,7 +125,7 @@ def looks_like_year(value: float, surface: str, cue: str | None, noun: str | Non
         return 1000 <= value <= 2199
     if not 1900 <= value <= (2199 if cue else 2100):
         return False
-    if cue in _DETERMINERS and value % 100:
+    if cue is not None and cue.lower() in _DETERMINERS and value % 100:
         return True  # "the 2007 convictions": an unround number after "the" names which ones
     return not is_plural(noun)
 

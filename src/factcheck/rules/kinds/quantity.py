@@ -158,21 +158,22 @@ def _same_statement(ctx: Context, share: float, thing: str | None):
     countries" and "killed 230,000 people in 14 countries"; not "his three fights with
     Holyfield" and "the two fights out there for him"). The thing counted is no
     shared word: it is shared by definition."""
-    cache: dict[int, frozenset[str]] = {}
+    cache: dict[int, tuple[frozenset[str], str | None]] = {}
     its = {_stem(w) for w in (thing or "", f"{thing}s", f"{thing}es")}
 
-    def words(pos: int) -> frozenset[str]:
+    def read(pos: int) -> tuple[frozenset[str], str | None]:
+        """The sentence's content words and the whole the figure is out of, if stated."""
         if pos not in cache:
             fact = ctx.facts[pos]
             found = WORD.findall((fact.sentence or "").lower())
-            cache[pos] = frozenset(_stem(w) for w in found if w not in STOP) - its
+            cache[pos] = (frozenset(_stem(w) for w in found if w not in STOP) - its,
+                          _stated_whole(fact))
         return cache[pos]
 
     def same(a: int, b: int) -> bool:
-        whole_a, whole_b = _stated_whole(ctx.facts[a]), _stated_whole(ctx.facts[b])
+        (wa, whole_a), (wb, whole_b) = read(a), read(b)
         if whole_a and whole_b:  # "20 of 71 laps", "21 of 71 laps": one place of one whole
             return whole_a == whole_b
-        wa, wb = words(a), words(b)
         shared = len(wa & wb)
         return shared >= 2 and shared >= share * min(len(wa), len(wb))
 
