@@ -159,8 +159,14 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
     # whole counts anchor.
     mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
             & ~t["phase"].isin(["part", "share"]).to_numpy() & (t["scope"] != "period").to_numpy())
+    anchors = t[mask]
+    # A detail both repeat ("one man was killed in a village") says nothing of the
+    # moment: only a count that is each source's largest of its measure (its toll)
+    # shows that they report the same stage.
+    headline = anchors.groupby(["story", "src", "measure"], sort=False)["value"].max().to_dict()
+    at = cols.index("measure")
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
-    for values, group in split_groups(t[mask], cols, ("src", "value", "lo", "hi")):
+    for values, group in split_groups(anchors, cols, ("src", "value", "lo", "hi")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
                                  strict=True)))
         for a, (src_a, x, lo_a, hi_a) in enumerate(figures):
@@ -170,7 +176,9 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
                 pair = (src_a, src_b) if src_a < src_b else (src_b, src_a)
                 agree, apart = out.setdefault((values[0], *pair), (set(), set()))
                 if abs(x - y) <= gap * max(abs(x), abs(y)):
-                    agree.add(tuple(values[1:]))
+                    if (headline[values[0], src_a, values[at]] == x
+                            and headline[values[0], src_b, values[at]] == y):
+                        agree.add(tuple(values[1:]))
                 elif lo_a > hi_b or lo_b > hi_a:
                     apart.add(tuple(values[1:]))
     return out
