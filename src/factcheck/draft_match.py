@@ -32,7 +32,7 @@ from factcheck.rules.kinds.base import (
     sentences_of,
     split_groups,
 )
-from factcheck.rules.kinds.conflict import _Moment, _phrases, _shared_stages
+from factcheck.rules.kinds.conflict import _late, _Moment, _phrases, _shared_stages
 from factcheck.rules.kinds.quantity import LOOSE, _same_statement, candidates_in_base_units
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.places import gap_ratio, with_story_frame
@@ -85,7 +85,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
         own = own_figures(own_floors(sources, params), grows,
                           sentences_of(sources["pos"], facts), params)
         moment = _Moment(values[0], tuple(values[1:]), values[cols.index("scope")] == "period",
-                         stages, words, ctx, changing, monotonic)
+                         stages, words, ctx, changing, monotonic, late=_late(params))
         for i in drafts:
             agreeing, against = [], []
             for k, p in enumerate(sources["pos"]):

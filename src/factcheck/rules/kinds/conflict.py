@@ -68,6 +68,11 @@ class Conflict(Kind):
                     [], "words that make a figure a running count (\"so far\", \"at the "
                         "moment\"): without another agreeing count, a disagreement with such a "
                         "figure may be two moments of it"),
+                "late_measures": words(
+                    [], "counts that keep changing after the others are settled (the dead: "
+                        "people die of their wounds, bodies are found under rubble): the same "
+                        "injured count does not show that two tolls of the dead are of one "
+                        "moment; only another count of the same measure does"),
                 "stage_gap": number(
                     0.01, "two sources agree on a count, and so speak of the same moment, when "
                           "their figures for it are this close (a share of the larger)"),
@@ -125,7 +130,8 @@ class Conflict(Kind):
             rows = kept(rows, own_figures(rows, grows, said, p))
             story, key = key_of(cols, values)
             moment = _Moment(story, tuple(values[1:]), key.get("scope") == "period", stages,
-                             (rising, running), ctx, changing, monotonic)
+                             (rising, running), ctx, changing, monotonic,
+                             late=_late(p))
             for grade, (positions, all_round) in _disagreeing(rows, moment, p).items():
                 if grade != "same":
                     severity = p[GRADE_SEVERITY[grade]]
@@ -184,13 +190,22 @@ def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
     return out
 
 
+def _late(p: dict) -> tuple[frozenset[str], int | None]:
+    """The rule's late measures, and where the measure sits in its key."""
+    key = list(p["key"])
+    return frozenset(p.get("late_measures", ())), (key.index("measure") if "measure" in key
+                                                  else None)
+
+
 class _Moment:
     """Whether two figures of one key from two sources speak of the same moment."""
 
-    def __init__(self, story, key, settled, stages, words, ctx, changing, deferred):
+    def __init__(self, story, key, settled, stages, words, ctx, changing, deferred,
+                 late: tuple[frozenset[str], int | None] = (frozenset(), None)):
         self.story, self.key, self.settled = story, key, settled
         self.stages, self.words = stages, words
         self.ctx, self.changing, self.deferred = ctx, changing, deferred
+        self.late, self.measure_at = late
 
     def grade(self, rows: dict[str, list], i: int, j: int) -> str | None:
         """same · day · unsure, or None when the pair is not compared at all."""
@@ -208,6 +223,10 @@ class _Moment:
             return "unsure"  # a count said to have just risen may be the later moment
         a, b = sorted((rows["src"][i], rows["src"][j]))
         agree, apart = self.stages.get((self.story, a, b), (set(), set()))
+        if measure in self.late and self.measure_at is not None:
+            # the dead are counted on after the injured: only their own counts anchor
+            agree = {k for k in agree if k[self.measure_at] == measure}
+            apart = {k for k in apart if k[self.measure_at] == measure}
         # a key they both agree and disagree on (several counts under it) tells nothing
         if len(agree - apart - {self.key}) > len(apart - agree - {self.key}):
             return "same"  # they agree on more of the story's other counts than not
