@@ -209,7 +209,30 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
             break
     if np.entity is None and np.role is None:
         np.entity = lex.singular(head.low)
+    if plural_figure and np.role is None:
+        _coordinated_heads(lex, tokens, np)
     return np
+
+
+def _coordinated_heads(lex: Lexicon, tokens: list[Token], np: NounPhrase) -> None:
+    """ "158 missiles and drones", "12 soldiers and civilians": one figure counts both
+    nouns, so it counts their class (weapon, person), not the first of them."""
+    n, j = len(tokens), np.end_index
+    if not (j + 1 < n and tokens[j].low in ("and", "or")):
+        return
+    kind = lex.class_of(np.entity)
+    for k in range(j + 1, min(j + 4, n)):
+        t = tokens[k]
+        if not t.is_word or t.low in lex.stop_words:
+            return
+        if lex.looks_plural(t.low):
+            other = lex.nouns.get(t.low)
+            if kind is None or other is None or other == np.entity or lex.class_of(other) != kind:
+                return
+            np.entity = kind
+            np.words = (*np.words, *tokens[j + 1 : k + 1])
+            np.end, np.end_index = t.end, k + 1
+            return
 
 
 def _credit(tokens: list[Token], words: list[Token], j: int) -> bool:
