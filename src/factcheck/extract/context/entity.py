@@ -90,7 +90,9 @@ def read_noun_phrase(lex: Lexicon, tokens: list[Token], i: int, plural_figure: b
         np.head, np.words = first.text, (first,)
         np.end, np.end_index = first.end, i + 1
         return np
-    k = i + 1 if first.low.endswith("ly") and i + 1 < n else i  # "six seriously injured"
+    # "six seriously injured", "64 confirmed dead": a word saying how, or how sure
+    hedged = first.low.endswith("ly") or first.low in lex.state_hedges
+    k = i + 1 if hedged and i + 1 < n else i
     if tokens[k].low in lex.states and not _noun_follows(lex, tokens, k + 1):
         np.state = lex.states[tokens[k].low]
         np.elided = True

@@ -50,6 +50,7 @@ MEASURES_SCHEMA = {
     "grade_partners": {"*": _STRS},
     "subject_measures": _STRS,
     "unreal_before": _STRS,
+    "state_hedges": _STRS,
 }
 SCOPE_SCHEMA = {
     "scopes": {"cumulative": _STRS, "period": _STRS, "event": _STRS},
@@ -169,6 +170,7 @@ class Lexicon:
     transitive: frozenset[str] = frozenset()  # the forms of `verbs` ("killed", "released")
     subject_measures: frozenset[str] = frozenset()  # "3 missiles struck the city"
     unreal_before: frozenset[str] = frozenset()  # "threatened to fire 4 missiles"
+    state_hedges: frozenset[str] = frozenset()  # "64 confirmed dead": how sure, not who
     part_openers: frozenset[str] = frozenset()  # "including 10 children"
     generic_nouns: frozenset[str] = frozenset()  # "people": not a group of people
     number_nouns: frozenset[str] = frozenset()  # "thousands" counts only "of" a noun
@@ -329,6 +331,7 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
     lex.transitive = frozenset(transitive)
     lex.subject_measures = frozenset(data.get("subject_measures", []))
     lex.unreal_before = frozenset(_norm(w) for w in data.get("unreal_before", []))
+    lex.state_hedges = frozenset(_norm(w) for w in data.get("state_hedges", []))
     lex.grade_partners = {
         m: frozenset(others) for m, others in data.get("grade_partners", {}).items()
     }
