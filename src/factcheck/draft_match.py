@@ -32,8 +32,9 @@ from factcheck.rules.kinds.base import (
     sentences_of,
     split_groups,
 )
-from factcheck.rules.kinds.conflict import _late, _Moment, _phrases, _shared_stages
+from factcheck.rules.kinds.conflict import _Moment, _phrases
 from factcheck.rules.kinds.quantity import LOOSE, _same_statement, candidates_in_base_units
+from factcheck.rules.kinds.stages import late_params, shared_stages
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.places import gap_ratio, with_story_frame
 
@@ -70,7 +71,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
     cols = ["story", *params["key"]]
     monotonic = monotonic_measures()
     changing = monotonic | frozenset(params["changing_measures"])
-    stages = _shared_stages(t, cols, changing, params["stage_gap"])
+    stages = shared_stages(t, cols, changing, params["stage_gap"], *late_params(params))
     words = (_phrases(tuple(params["rising_words"])),
              _phrases(tuple(params["running_count_words"])))
     ctx = Context(facts=facts, monotonic=monotonic)
@@ -85,7 +86,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
         own = own_figures(own_floors(sources, params), grows,
                           sentences_of(sources["pos"], facts), params)
         moment = _Moment(values[0], tuple(values[1:]), values[cols.index("scope")] == "period",
-                         stages, words, ctx, changing, monotonic, late=_late(params))
+                         stages, words, ctx, changing, monotonic)
         for i in drafts:
             agreeing, against = [], []
             for k, p in enumerate(sources["pos"]):

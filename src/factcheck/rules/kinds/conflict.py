@@ -40,6 +40,7 @@ from factcheck.rules.kinds.base import (
     split_groups,
     time_order,
 )
+from factcheck.rules.kinds.stages import Stages, late_params, shared_stages
 from factcheck.rules.params import Grouping, choice, flag, number, word, words
 from factcheck.rules.places import place_params, with_story_frame
 from factcheck.severity import SEVERITIES
@@ -120,7 +121,7 @@ class Conflict(Kind):
         hits = t[(split & several).to_numpy()]
         monotonic = ctx.monotonic if p["defer_monotonic_updates"] else frozenset()
         changing = ctx.monotonic | frozenset(p["changing_measures"])
-        stages = _shared_stages(t, cols, changing, p["stage_gap"])
+        stages = shared_stages(t, cols, changing, p["stage_gap"], *late_params(p))
         rising = _phrases(tuple(p["rising_words"]))
         running = _phrases(tuple(p["running_count_words"]))
         for values, rows in split_groups(hits, cols, FIELDS):
@@ -130,8 +131,7 @@ class Conflict(Kind):
             rows = kept(rows, own_figures(rows, grows, said, p))
             story, key = key_of(cols, values)
             moment = _Moment(story, tuple(values[1:]), key.get("scope") == "period", stages,
-                             (rising, running), ctx, changing, monotonic,
-                             late=_late(p))
+                             (rising, running), ctx, changing, monotonic)
             for grade, (positions, all_round) in _disagreeing(rows, moment, p).items():
                 if grade != "same":
                     severity = p[GRADE_SEVERITY[grade]]
@@ -154,58 +154,13 @@ def _phrases(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-def _shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str],
-                   gap: float) -> dict[tuple, tuple[set[tuple], set[tuple]]]:
-    """For each (story, source, source) pair, the keys of changing counts on which the
-    two agree (figures within `gap` of each other) and those on which they cannot
-    (intervals apart), vague figures and shares aside: what shows whether they speak
-    of the same moment."""
-    # Shares ("including 6 children") are small and reported from different breakdowns,
-    # and a past period's settled toll says nothing of today's moment: only the event's
-    # whole counts anchor.
-    mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
-            & ~t["phase"].isin(["part", "share"]).to_numpy() & (t["scope"] != "period").to_numpy())
-    anchors = t[mask]
-    # A detail both repeat ("one man was killed in a village") says nothing of the
-    # moment: only a count that is each source's largest of its measure (its toll)
-    # shows that they report the same stage.
-    headline = anchors.groupby(["story", "src", "measure"], sort=False)["value"].max().to_dict()
-    at = cols.index("measure")
-    out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
-    for values, group in split_groups(anchors, cols, ("src", "value", "lo", "hi")):
-        figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
-                                 strict=True)))
-        for a, (src_a, x, lo_a, hi_a) in enumerate(figures):
-            for src_b, y, lo_b, hi_b in figures[a + 1:]:
-                if src_a == src_b:
-                    continue
-                pair = (src_a, src_b) if src_a < src_b else (src_b, src_a)
-                agree, apart = out.setdefault((values[0], *pair), (set(), set()))
-                if abs(x - y) <= gap * max(abs(x), abs(y)):
-                    if (headline[values[0], src_a, values[at]] == x
-                            and headline[values[0], src_b, values[at]] == y):
-                        agree.add(tuple(values[1:]))
-                elif lo_a > hi_b or lo_b > hi_a:
-                    apart.add(tuple(values[1:]))
-    return out
-
-
-def _late(p: dict) -> tuple[frozenset[str], int | None]:
-    """The rule's late measures, and where the measure sits in its key."""
-    key = list(p["key"])
-    return frozenset(p.get("late_measures", ())), (key.index("measure") if "measure" in key
-                                                  else None)
-
-
 class _Moment:
     """Whether two figures of one key from two sources speak of the same moment."""
 
-    def __init__(self, story, key, settled, stages, words, ctx, changing, deferred,
-                 late: tuple[frozenset[str], int | None] = (frozenset(), None)):
+    def __init__(self, story, key, settled, stages: Stages, words, ctx, changing, deferred):
         self.story, self.key, self.settled = story, key, settled
         self.stages, self.words = stages, words
         self.ctx, self.changing, self.deferred = ctx, changing, deferred
-        self.late, self.measure_at = late
 
     def grade(self, rows: dict[str, list], i: int, j: int) -> str | None:
         """same · day · unsure, or None when the pair is not compared at all."""
@@ -213,27 +168,26 @@ class _Moment:
         if measure not in self.changing or self.settled:
             return "same"  # not a snapshot: a fixed count, or a past period's, settled
         order = time_order(rows["when"][i], rows["day_only"][i], rows["when"][j], rows["day_only"][j])
+        rising, running = self.words
+        pi, pj = rows["pos"][i], rows["pos"][j]
+        said_risen = self._says(rising, pi) or self._says(rising, pj)
         if order != 0:
+            if not said_risen and self._anchored(rows, i, j, measure):
+                return "same"  # a day apart, the same toll: the same stage of the story
             # A later toll is an update (the update rules speak to it); a count that
             # goes up and down is simply another moment.
             return None if measure in self.deferred or measure not in self.ctx.monotonic else "same"
-        rising, running = self.words
-        pi, pj = rows["pos"][i], rows["pos"][j]
-        if self._says(rising, pi) or self._says(rising, pj):
+        if said_risen:
             return "unsure"  # a count said to have just risen may be the later moment
-        a, b = sorted((rows["src"][i], rows["src"][j]))
-        agree, apart = self.stages.get((self.story, a, b), (set(), set()))
-        if measure in self.late and self.measure_at is not None:
-            # the dead are counted on after the injured: only their own counts anchor
-            agree = {k for k in agree if k[self.measure_at] == measure}
-            apart = {k for k in apart if k[self.measure_at] == measure}
-        # a key they both agree and disagree on (several counts under it) tells nothing
-        if len(agree - apart - {self.key}) > len(apart - agree - {self.key}):
+        if self._anchored(rows, i, j, measure):
             return "same"  # they agree on more of the story's other counts than not
         dated = not (math.isnan(rows["when"][i]) or math.isnan(rows["when"][j]))
         if not dated or self._says(running, pi) or self._says(running, pj):
             return "unsure"
         return "day"
+
+    def _anchored(self, rows: dict[str, list], i: int, j: int, measure: str) -> bool:
+        return self.stages.anchored(self.story, rows["src"][i], rows["src"][j], self.key, measure)
 
     def _says(self, words: re.Pattern[str] | None, pos: int) -> bool:
         sentence = self.ctx.facts[pos].sentence

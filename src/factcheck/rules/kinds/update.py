@@ -7,6 +7,7 @@ toll that cannot shrink is worth a look. One kind, two rules (`direction`).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 
 import numpy as np
 import pandas as pd
@@ -25,7 +26,8 @@ from factcheck.rules.kinds.base import (
     split_groups,
     time_order,
 )
-from factcheck.rules.params import Grouping, choice, words
+from factcheck.rules.kinds.stages import late_params, shared_stages
+from factcheck.rules.params import Grouping, choice, number, words
 from factcheck.rules.places import place_params, with_story_frame
 
 
@@ -40,6 +42,12 @@ class Update(Kind):
                 "direction": choice(("increase", "decrease"), help="which change is reported"),
                 "measures": words(None, "measures that only grow; default: those marked "
                                         "`monotonic: true` in src/factcheck/data/rules/lexicon/measures.yaml"),
+                "stage_gap": number(
+                    0.0, "two sources that agree on the story's other tolls within this share "
+                         "are at the same stage, whatever their dates: their different figures "
+                         "are a conflict (FC001's), not an update (0: dates alone decide)"),
+                "late_measures": words(
+                    [], "tolls anchored only by another toll of the same measure (see FC001)"),
                 **own_figure_params(),
                 **place_params(),
             },
@@ -53,10 +61,12 @@ class Update(Kind):
         if t.empty:
             return
         t = with_story_frame(t, p["key"], p)  # undated figures name places too
+        cols = ["story", *p["key"]]
+        stages = (shared_stages(t, cols, frozenset(grows), p["stage_gap"], *late_params(p))
+                  if p["stage_gap"] > 0 else None)
         t = t[~np.isnan(t["when"].to_numpy())]
         if t.empty:
             return
-        cols = ["story", *p["key"]]
         g = t.groupby(cols, sort=False)
         dated = g["when"].transform("nunique") >= 2
         split = g["lo"].transform("max") > g["hi"].transform("min")
@@ -67,20 +77,27 @@ class Update(Kind):
             rows = own_floors(rows, p)
             grows = [True] * len(rows["src"])
             rows = kept(rows, own_figures(rows, grows, sentences_of(rows["pos"], ctx.facts), p))
-            positions = _changes(rows, rising)
+            same_stage = None if stages is None else partial(
+                stages.anchored, values[0], key=tuple(values[1:]),
+                measure=values[cols.index("measure")])
+            positions = _changes(rows, rising, same_stage)
             if positions:
                 story, key = key_of(cols, values)
                 yield ctx.finding(rule, story, key, positions, chronological=True)
 
 
-def _changes(rows: dict[str, list], rising: bool) -> set[int]:
-    """Facts in an (earlier, later) pair whose figures moved the way asked for."""
+def _changes(rows: dict[str, list], rising: bool, same_stage=None) -> set[int]:
+    """Facts in an (earlier, later) pair whose figures moved the way asked for, unless
+    their sources are at the same stage of the story (`same_stage`)."""
     pos, lo, hi, when, day = (rows[k] for k in ("pos", "lo", "hi", "when", "day_only"))
+    src = rows["src"]
     out: set[int] = set()
     for i in range(len(pos)):
         for j in range(len(pos)):
             if time_order(when[i], day[i], when[j], day[j]) != -1:
                 continue  # i is not known to come before j
+            if same_stage is not None and same_stage(src[i], src[j]):
+                continue  # one moment reported twice: a conflict, not a change
             if (lo[j] > hi[i]) if rising else (hi[j] < lo[i]):
                 out.update((pos[i], pos[j]))
     return out
