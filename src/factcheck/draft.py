@@ -10,9 +10,11 @@ those figures); and **unsupported** otherwise (the evidence: the source figures
 for the same quantity, if any, that may be of another moment). The draft is never
 a source: it corroborates nothing. Its tolls are read at its own date, as FC001
 reads sources: "17 injured" against a source a day older saying 12 is not a
-contradiction (the toll may have risen), but no source says 17 either. Only a
-source of the draft's own day can contradict a toll, so a draft without a date
-(front matter `date:`) has its tolls judged supported or unsupported only.
+contradiction (the toll may have risen), but no source says 17 either. A toll
+is contradicted by a source of the draft's own day, or, when a date is missing
+(front matter `date:`), by a source at the same stage of the story: one that
+agrees with the draft on its other tolls ("14 dead" in both, 30 against 45
+injured).
 
 "The same quantity" is answered in draft_match.py with the rules' own grouping
 (the conflict rule's for counts with a role, the quantity rule's for figures

@@ -33,7 +33,13 @@ from factcheck.rules.kinds.base import (
     split_groups,
 )
 from factcheck.rules.kinds.conflict import _Moment, _phrases
-from factcheck.rules.kinds.quantity import LOOSE, _same_statement, candidates_in_base_units
+from factcheck.rules.kinds.quantity import (
+    LOOSE,
+    _linked,
+    _same_statement,
+    _statement_link,
+    candidates_in_base_units,
+)
 from factcheck.rules.kinds.stages import late_params, shared_stages
 from factcheck.rules.lexicon import monotonic_measures
 from factcheck.rules.places import gap_ratio, with_story_frame
@@ -104,14 +110,15 @@ def _same_moment(moment: _Moment, rows: dict[str, list], i: int,
     """Whether the draft's figure `i` and the source figure `k` speak of one moment.
 
     Stricter than FC001 for a count that changes as the story unfolds: a report
-    without a date may be of any moment of it, whatever other counts it shares (a
-    toll rises while the injured count stays put), so only a source of the draft's
-    own day can contradict the draft's figure."""
+    without a date may be of any moment of it, so without both dates only the same
+    stage of the story (the draft and the source agree on its other tolls, as the
+    conflict rule reads them) makes the source's figure a contradiction."""
     pair = {f: [rows[f][i], sources[f][k]] for f in rows}
     changing = pair["measure"][0] in moment.changing and not moment.settled
+    grade = moment.grade(pair, 0, 1)
     if changing and (math.isnan(pair["when"][0]) or math.isnan(pair["when"][1])):
-        return False
-    return moment.grade(pair, 0, 1) in SAME_MOMENT
+        return grade == "same"
+    return grade in SAME_MOMENT
 
 
 def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
@@ -146,14 +153,12 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
         sources = kept(rows, [not d for d in rows["draft"]])
         for i in drafts:
             lo, hi = rows["lo"][i], rows["hi"][i]
+            said = None if same is None else _statement_of(rows, i, sources, same, ordinal)
             # the band of the draft's figure: a source's figures far from it (a game's
             # points beside a career's) do not make its near ones several counts
-            near = kept(sources, [gap_ratio(lo, hi, a, b) <= ratio
-                                  and (same is None or (named and rows["named"][i] and not ordinal)
-                                       or same(rows["pos"][i], p))
-                                  for a, b, p, named in zip(sources["lo"], sources["hi"],
-                                                            sources["pos"], sources["named"],
-                                                            strict=True)])
+            near = kept(sources, [gap_ratio(lo, hi, a, b) <= ratio and (said is None or p in said)
+                                  for a, b, p in zip(sources["lo"], sources["hi"], sources["pos"],
+                                                     strict=True)])
             if not near["pos"]:
                 continue
             own = own_figures(own_floors(near, params), [False] * len(near["pos"]),
@@ -167,6 +172,19 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
             out[int(rows["pos"][i])] = Match(tuple(int(p) for p in near["pos"]),
                                              tuple(agreeing), tuple(against))
     return out
+
+
+def _statement_of(rows: dict[str, list], i: int, sources: dict[str, list], same,
+                  ordinal: bool) -> set[int]:
+    """The source figures in the draft figure `i`'s statement, linked as the quantity
+    rule links them, pairwise and through others: the draft's "lap 20" says what a
+    source's "halted after 20 of 71 laps" says, and so what "21 of 71 laps completed"
+    says."""
+    both = {k: [rows[k][i], *sources[k]] for k in ("pos", "named")}
+    for group in _linked(len(both["pos"]), _statement_link(both, same, ordinal)):
+        if 0 in group:
+            return {both["pos"][k] for k in group if k}
+    return set()
 
 
 def _other_day(a: float, b: float) -> bool:
