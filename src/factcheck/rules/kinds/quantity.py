@@ -16,7 +16,7 @@ import pandas as pd
 
 from factcheck.extract.frame import OUT_OF
 from factcheck.extract.frame.lexicon import load_frame_lexicon
-from factcheck.facts import UNKNOWN
+from factcheck.facts import UNKNOWN, source_of
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
     Context,
@@ -30,9 +30,9 @@ from factcheck.rules.kinds.base import (
     sentences_of,
     split_groups,
 )
-from factcheck.rules.kinds.conflict import _may_be_rounding
+from factcheck.rules.kinds.conflict import _may_be_rounding, _phrases
 from factcheck.rules.kinds.conversion import _slack
-from factcheck.rules.params import Grouping, choice, flag, number
+from factcheck.rules.params import Grouping, choice, flag, number, words
 from factcheck.rules.rates import MONEY, stated_rates
 from factcheck.severity import SEVERITIES
 
@@ -75,6 +75,13 @@ class SameQuantity(Kind):
                 "measure_band_ratio": number(
                     10.0, "the same for lengths, masses and times: one interval reported as "
                           "two minutes and as six is one quantity in dispute", minimum=1.0),
+                "other_games_apart": flag(
+                    True, "a named player's counts (points, rebounds) from two sources that "
+                          "both give game scores, none in common, are of two games"),
+                "running_total_words": words(
+                    [], "words that make a player's count a total across games (\"career\", "
+                        "\"season\"): such counts are compared whatever games the sources "
+                        "report"),
                 **own_figure_params(),
                 "round_figure_gap": number(
                     0.0, "a disagreement this close where one side is a plain round figure "
@@ -97,6 +104,8 @@ class SameQuantity(Kind):
             return
         cols = ["story", *p["key"]]
         attributes = load_frame_lexicon().attributes  # "population": a named quantity
+        games = _game_scores(ctx.facts) if p["other_games_apart"] else {}
+        totals = _phrases(tuple(p["running_total_words"]))
         g = t.groupby(cols, sort=False)
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
@@ -111,13 +120,19 @@ class SameQuantity(Kind):
             ratio = p["measure_band_ratio"] if physical else p["band_ratio"]
             ordinal = key.get("dimension") == "ordinal"
             same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
+            two_games = None
+            if games and key.get("dimension") == "count":
+                def two_games(i: int, j: int, src: list, pos: list, story=story) -> bool:
+                    return (_other_games(games, story, src[i], src[j])
+                            and not _says(totals, ctx.facts[pos[i]])
+                            and not _says(totals, ctx.facts[pos[j]]))
             for band in _statements(bands(rows, ratio), same, ordinal):
                 # an outlet's figures far apart are a game's and a career's, and loose
                 # figures in unrelated sentences two moments: its several figures are
                 # judged within one band and one statement
                 said = sentences_of(band["pos"], ctx.facts)
                 band = kept(band, own_figures(band, [False] * len(band["pos"]), said, p))
-                positions, all_round = _disagreeing(band, p, same, ordinal)
+                positions, all_round = _disagreeing(band, p, same, ordinal, two_games)
                 if positions:
                     severity = p["round_figure_severity"] if all_round else None
                     shown = key
@@ -249,6 +264,36 @@ def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
     return t.assign(owner=owner)
 
 
+def _game_scores(facts) -> dict[tuple[str, str], set[tuple[float, float]]]:
+    """Each (story, source)'s game scores, as unordered pairs ("91-73" is 73-91)."""
+    out: dict[tuple[str, str], set[tuple[float, float]]] = {}
+    for f in facts:
+        if f.dimension == "score" and f.second is not None and f.value is not None:
+            pair = (min(f.value, f.second), max(f.value, f.second))
+            out.setdefault((f.story or UNKNOWN, source_of(f)), set()).add(pair)
+    return out
+
+
+TOTAL_REACH = 30  # characters each side of a figure where a total's word is its own
+
+
+def _says(phrases, fact) -> bool:
+    """Whether the words next to the figure hold one of the phrases ("2,301 career
+    points", "now has 2,302 for his career"; not another player's career later on)."""
+    sentence = fact.sentence or ""
+    at = sentence.find(fact.text) if fact.text else -1
+    if not phrases or at < 0:
+        return False
+    near = sentence[max(0, at - TOTAL_REACH): at + len(fact.text) + TOTAL_REACH]
+    return bool(phrases.search(near))
+
+
+def _other_games(games: dict, story: str, a: str, b: str) -> bool:
+    """Both sources give scores and share none: they report two different games."""
+    mine, theirs = games.get((story, a)), games.get((story, b))
+    return bool(mine and theirs and not mine & theirs)
+
+
 def bands(rows: dict[str, list], ratio: float) -> Iterator[dict[str, list]]:
     """The group's figures cut where one is more than `ratio` times the next smaller."""
     n = len(rows["pos"])
@@ -311,15 +356,17 @@ def _middle(lo: float, hi: float) -> float:
     return (lo + hi) / 2
 
 
-def _disagreeing(rows: dict[str, list], p: dict, same=None,
-                 ordinal: bool = False) -> tuple[set[int], bool]:
-    pos, src, lo, hi = rows["pos"], rows["src"], rows["lo"], rows["hi"]
+def _disagreeing(rows: dict[str, list], p: dict, same=None, ordinal: bool = False,
+                 two_games=None) -> tuple[set[int], bool]:
+    pos, src, lo, hi, named = rows["pos"], rows["src"], rows["lo"], rows["hi"], rows["named"]
     out: set[int] = set()
     all_round = True
     for i in range(len(pos)):
         for j in range(i + 1, len(pos)):
             if src[i] == src[j] or (lo[i] <= hi[j] and lo[j] <= hi[i]):
                 continue
+            if two_games is not None and named[i] and named[j] and two_games(i, j, src, pos):
+                continue  # a player's points in one game and in another
             if same is not None and not (rows["named"][i] and rows["named"][j] and not ordinal) \
                     and not same(pos[i], pos[j]):
                 continue
