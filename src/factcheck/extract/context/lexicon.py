@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.errors import RuleError
+from factcheck.regex_lead import with_lead
 from factcheck.resources import lexicon_dir
 from factcheck.yamlschema import load_checked
 
@@ -360,10 +361,11 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
             groups.append(f"(?P<{scope}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
     if groups:
         # One pass for all three scopes: a named group per scope, earlier scopes first.
-        lex.scope_regex = re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+        lex.scope_regex = re.compile(with_lead(r"\b(?:" + "|".join(groups) + r")\b"))
     cues = data.get("incident_cues", [])
     if cues:
-        lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
+        lex.incident_cues = re.compile(
+            with_lead(rf"\b(?:{_alternation([c.lower() for c in cues])})\b"))
     lex.incident_measures = frozenset(data.get("incident_measures", []))
     lex.background_days = data.get("background_days")
     comparisons = data.get("comparisons", [])
@@ -374,7 +376,7 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
     if comparisons:
         # The comparison runs from its word to the end of the clause.
         lex.comparison = re.compile(
-            r"\b(?:" + "|".join(f"(?:{p})" for p in comparisons) + r")\b[^,;:.!?()—]*"
+            with_lead(r"\b(?:" + "|".join(f"(?:{p})" for p in comparisons) + r")\b[^,;:.!?()—]*")
         )
 
 
@@ -423,11 +425,11 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     Compiled once and cached by the content of the folder's files and of the
     code that compiles them (factcheck.cache).
     """
-    from factcheck import yamlschema
+    from factcheck import regex_lead, yamlschema
     from factcheck.cache import cached, digest
 
     base = Path(folder) if folder else lexicon_dir()
-    key = digest([*sorted(base.glob("*.yaml")), __file__, yamlschema.__file__])
+    key = digest([*sorted(base.glob("*.yaml")), __file__, yamlschema.__file__, regex_lead.__file__])
     return cached("context-lexicon", key, lambda: _build_lexicon(base))
 
 

@@ -1,0 +1,41 @@
+"""A pattern behind the look-ahead at its first characters matches what it matched."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.regex_lead import with_lead
+
+ATOMS = st.sampled_from(["since", "so far", "to date", "a", "b", "ab", "[ab]", "[a-c]", "x?",
+                         "(?:the )?", "(?P<g>b)", "\\d", "\\w+", " ", "\\b", "(?<![\\w-])",
+                         "(?!s)", "c*", "(?:a|b c)", "(?:)"])
+
+
+@st.composite
+def patterns(draw):
+    alternatives = draw(st.lists(st.lists(ATOMS, min_size=1, max_size=4).map("".join),
+                                 min_size=1, max_size=4))
+    pattern = r"\b(?:" + "|".join(f"(?:{a})" for a in alternatives) + ")"
+    return pattern.replace("(?P<g>", "(?:", pattern.count("(?P<g>") - 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns(), st.text(alphabet="abcs ot-x1def", max_size=40))
+def test_the_same_matches(pattern, text):
+    plain, led = re.compile(pattern), re.compile(with_lead(pattern))
+    assert [(m.span(), m.lastgroup) for m in plain.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in led.finditer(text)]
+
+
+def test_a_list_of_phrases_gets_the_class_of_its_first_letters():
+    assert with_lead(r"\b(?:since (?:the )?war|to date|so far)\b") == \
+        r"(?=[st])\b(?:since (?:the )?war|to date|so far)\b"
+
+
+def test_what_is_not_plainly_understood_is_left_alone():
+    for pattern, flags in [(r"\b(?:war|date)", re.IGNORECASE), (r"(?i)\b(?:war)", 0),
+                           (r"\w+ war", 0), (r"(?:a)?", 0), (r".a", 0), (r"[^a]b", 0)]:
+        assert with_lead(pattern, flags) == pattern
