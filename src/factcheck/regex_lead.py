@@ -7,8 +7,9 @@ character, and every alternative is tried there. A look-ahead at the class of
 the characters a match can start with, `(?=[abc…])`, turns most of those
 attempts away at once. It only states what every match already does, so the
 matches are the same: the class is read off the parsed pattern, and when any
-part of it is not plainly understood (case-insensitive matching, a category, a
-back-reference) the pattern is left as it is.
+part of it is not plainly understood (a category, a back-reference, flags set
+inside the pattern) the pattern is left as it is. Under IGNORECASE the class
+folds case as the pattern's letters do, for it is compiled with the same flags.
 """
 
 from __future__ import annotations
@@ -25,12 +26,12 @@ _GLOBAL_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
 
 def with_lead(pattern: str, flags: int = 0) -> str:
     """`pattern` behind a look-ahead at the characters its matches start with, if known."""
-    if _parser is None or flags & re.IGNORECASE:
+    if _parser is None:
         return pattern
     try:
         parsed = _parser.parse(pattern, flags)
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or _GLOBAL_FLAGS.match(pattern):
-            return pattern  # inline flags must stay first; case-folding widens the class
+        if _GLOBAL_FLAGS.match(pattern):
+            return pattern  # inline flags must stay first
         chars, nullable = _first(list(parsed))
     except Exception:  # noqa: BLE001 - `re` internals not as expected: no look-ahead
         return pattern
@@ -53,6 +54,8 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
             chars = _class(av)
             return (None, False) if chars is None else (out | chars, False)
         if op is C.SUBPATTERN:
+            if av[1] or av[2]:
+                return None, False  # "(?i:…)": the look-ahead would not fold case as it does
             chars, nullable = _first(list(av[-1]))
         elif op is C.BRANCH:
             chars, nullable = set(), False

@@ -338,11 +338,11 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
     rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])
     nouns = _alternation(list(toll_nouns))
     # "the death toll (of the attack) rose to 32", "a toll of 32", "bringing the toll to 32"
-    lex.toll = re.compile(
+    lex.toll = re.compile(with_lead(
         rf"\b(?P<noun>{nouns})\b(?:[^.;:!?]{{0,90}}?\b(?:{rise})(?:\s+(?:to|at|by))?|\s+(?:to|at|of|was|is|stands\s+at))"
         r"(?:\s+(?:about|around|nearly|almost|at\s+least|more\s+than|over|some|roughly))*\s*['\"‘“]?$",
         re.IGNORECASE,
-    )
+    ), re.IGNORECASE)
 
 
 def _load_scope(lex: Lexicon, path: Path) -> None:
@@ -385,7 +385,8 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.speech_verbs = frozenset(_norm(v) for v in data.get("verbs", []))
     according = data.get("according", [])
     if according:
-        lex.according = re.compile(rf"\b(?:{_alternation(according)})\s+", re.IGNORECASE)
+        lex.according = re.compile(
+            with_lead(rf"\b(?:{_alternation(according)})\s+", re.IGNORECASE), re.IGNORECASE)
     lex.speaker_pronouns = frozenset(_norm(p) for p in data.get("pronouns", []))
     for side, names in data.get("actors", {}).items():
         for n in names:
@@ -398,7 +399,8 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.loss_measures = frozenset(data.get("loss_measures", []))
     lex.local_words = frozenset(_norm(w) for w in data.get("local_words", []))
     if lex.actors:
-        lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
+        lex.actor_pattern = re.compile(
+            with_lead(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])"))
 
 
 def _load_counted(lex: Lexicon, path: Path) -> None:
