@@ -161,6 +161,9 @@ class Lexicon:
     # measures
     forms: dict[str, list[tuple[str, frozenset[str] | None]]] = field(default_factory=dict)
     max_form_words: int = 1
+    # the words forms open and close with: most tokens open none, and are passed at once
+    form_first_words: frozenset[str] = frozenset()
+    form_last_words: frozenset[str] = frozenset()
     states: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)
     after: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
@@ -334,6 +337,8 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
         m: frozenset(others) for m, others in data.get("grade_partners", {}).items()
     }
     lex.max_form_words = max((len(k.split()) for k in lex.forms), default=1)
+    lex.form_first_words = frozenset(k.split(" ")[0] for k in lex.forms)
+    lex.form_last_words = frozenset(k.split(" ")[-1] for k in lex.forms)
     lex.rise_words = frozenset(w for v in data.get("rise_verbs", []) for w in _norm(v).split())
     rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])
     nouns = _alternation(list(toll_nouns))
