@@ -39,5 +39,12 @@ def test_a_list_of_phrases_gets_the_class_of_its_first_letters():
 
 def test_what_is_not_plainly_understood_is_left_alone():
     for pattern, flags in [(r"\b(?:(?i:w)ar|date)", 0), (r"(?i)\b(?:war)", 0),
-                           (r"\w+ war", 0), (r"(?:a)?", 0), (r".a", 0), (r"[^a]b", 0)]:
+                           (r"(?:[^ab]|c)d", 0), (r"(?:a)?", 0), (r".a", 0), (r"[^a]b", 0)]:
         assert with_lead(pattern, flags) == pattern
+
+
+def test_a_category_is_kept_as_its_escape():
+    # "\d" takes in every Unicode digit, as the pattern does: no list of ASCII digits
+    led = with_lead(r"\b(?:\d+ (?:may|june)|may \d+)")
+    assert led == r"(?=[\dm])\b(?:\d+ (?:may|june)|may \d+)"
+    assert re.compile(led).match("٣ may")  # an Arabic-Indic three

@@ -7,8 +7,8 @@ character, and every alternative is tried there. A look-ahead at the class of
 the characters a match can start with, `(?=[abc…])`, turns most of those
 attempts away at once. It only states what every match already does, so the
 matches are the same: the class is read off the parsed pattern, and when any
-part of it is not plainly understood (a category, a back-reference, flags set
-inside the pattern) the pattern is left as it is. Under IGNORECASE the class
+part of it is not plainly understood (a negated class, a back-reference, flags
+set inside the pattern) the pattern is left as it is. Under IGNORECASE the class
 folds case as the pattern's letters do, for it is compiled with the same flags.
 """
 
@@ -37,7 +37,8 @@ def with_lead(pattern: str, flags: int = 0) -> str:
         return pattern
     if chars is None or nullable or not chars:
         return pattern
-    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" + pattern
+    return "(?=[" + "".join(c if c in _CATEGORIES.values() else re.escape(c)
+                            for c in sorted(chars)) + "])" + pattern
 
 
 def _first(items: list) -> tuple[set[str] | None, bool]:
@@ -80,13 +81,21 @@ def _first(items: list) -> tuple[set[str] | None, bool]:
 
 
 def _class(items: list) -> set[str] | None:
-    """The characters of a plain class of literals and ranges (None: anything else)."""
+    """The members of a class of literals, ranges and categories, a category as its
+    escape ("\\d"), which means in the look-ahead what it means in the pattern (None:
+    anything else, such as a negated class)."""
     chars: set[str] = set()
     for op, av in items:
         if op is C.LITERAL:
             chars.add(chr(av))
         elif op is C.RANGE and av[1] - av[0] < 256:
             chars.update(map(chr, range(av[0], av[1] + 1)))
+        elif op is C.CATEGORY and av in _CATEGORIES:
+            chars.add(_CATEGORIES[av])
         else:
             return None
     return chars
+
+
+_CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_NOT_DIGIT: r"\D", C.CATEGORY_WORD: r"\w",
+               C.CATEGORY_NOT_WORD: r"\W", C.CATEGORY_SPACE: r"\s", C.CATEGORY_NOT_SPACE: r"\S"}
