@@ -113,8 +113,9 @@ class PlaceReader:
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
             re.I,
         )
-        self.anaphor = (re.compile(with_lead(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I), re.I)
-                        if anaphors else None)
+        # searched in every sentence with a figure: worth the look-ahead's parse at start
+        self.anaphor = (regex_cache.compile(with_lead(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I),
+                                            re.I) if anaphors else None)
         self.struck_words = frozenset(w.lower() for w in cfg.get("struck_words", []))
         struck = "|".join(re.escape(w) for w in sorted(self.struck_words, key=len, reverse=True))
         under = "|".join(
@@ -134,12 +135,10 @@ class PlaceReader:
                 rf"\s+under\s+(?:(?:heavy|intense|renewed|massive|a)\s+)?(?:{under})\b"
             )
         comparison = "|".join(re.escape(w.lower()) for w in cfg.get("comparison_words", []))
-        self.comparison = (re.compile(with_lead(rf"\b(?:{comparison})\b", re.I), re.I)
-                           if comparison else None)
+        self.comparison = regex_cache.compile(rf"\b(?:{comparison})\b", re.I) if comparison else None
         # Before the name, within its clause: "unlike Kyiv" (but not "Unlike Kyiv, Lviv").
         self.comparison_before = (
-            re.compile(with_lead(rf"\b(?:{comparison})\b[^,;:.()]*$", re.I), re.I)
-            if comparison else None
+            regex_cache.compile(rf"\b(?:{comparison})\b[^,;:.()]*$", re.I) if comparison else None
         )
         attacker = sorted(
             self.struck_words | {w.lower() for w in cfg.get("attacker_verbs", [])},
