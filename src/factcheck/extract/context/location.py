@@ -375,6 +375,8 @@ class PlaceReader:
         are places the gazetteer knows, or any names after a plural place noun ("the
         municipalities of Wajima and Suzu"): "Smith and Jones each scored 20" is no list
         of places."""
+        if "each" not in text[:at].lower():
+            return None  # (the pattern, tried at every space before the figure, needs the word)
         each = _EACH_AFTER.search(text, 0, at)
         if each is None or each.end() != at:
             return None
