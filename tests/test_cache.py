@@ -140,3 +140,26 @@ def test_regexes_compile_without_a_writable_cache(fresh_regexes, monkeypatch):
 def test_a_bad_regex_raises_as_re_compile_does(fresh_regexes):
     with pytest.raises(re.error):
         regex_cache.compile(r"(?P<n>\d+")
+
+
+# --- word-list trees (extract.patterns.trie_pattern) -------------------------------------
+def test_a_kept_tree_is_the_one_built(home, monkeypatch):
+    from factcheck.extract import patterns
+
+    monkeypatch.setattr(patterns, "_tries", None)
+    monkeypatch.setattr(patterns, "_used", {})
+    monkeypatch.setattr(patterns, "_fresh", True)  # no exit hook from a test
+    words = ["kilometre", "kilometres", "km", "per cent", "per-cent", ""]
+    built = patterns.trie_pattern(iter(words))
+    patterns._save()
+    monkeypatch.setattr(patterns, "_tries", None)  # as in a new process
+    assert (frozenset(words), True) in patterns._table()
+    assert patterns.trie_pattern(reversed(words)) == built == patterns._build(words, True)
+    assert patterns.trie_pattern(words, flexible=False) == patterns._build(words, False)
+
+
+def test_a_table_holding_patterns_reads_back_equal(home):
+    table = {"toll": re.compile(r"\b(?:toll|deaths)\b", re.I), "n": 1}
+    cached("p", "k", lambda: table)
+    again = cached("p", "k", lambda: None)
+    assert again == table and again["toll"].flags == table["toll"].flags

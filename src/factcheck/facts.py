@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -93,6 +94,7 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$")
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "or", "ne"})
 
 
+@lru_cache(maxsize=4096)  # asked once per fact, of the few sources a corpus has
 def outlet(source: str) -> str:
     """An outlet's identity: a domain is cut to the part its owner registered."""
     name = source.strip().lower()

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.errors import RuleError
+from factcheck.regex_lead import with_lead
 from factcheck.resources import lexicon_dir
 from factcheck.yamlschema import load_checked
 
@@ -161,6 +162,9 @@ class Lexicon:
     # measures
     forms: dict[str, list[tuple[str, frozenset[str] | None]]] = field(default_factory=dict)
     max_form_words: int = 1
+    # the words forms open and close with: most tokens open none, and are passed at once
+    form_first_words: frozenset[str] = frozenset()
+    form_last_words: frozenset[str] = frozenset()
     states: dict[str, str] = field(default_factory=dict)
     role_nouns: dict[str, str] = field(default_factory=dict)
     after: list[tuple[str, re.Pattern[str]]] = field(default_factory=list)
@@ -336,15 +340,17 @@ def _load_measures(lex: Lexicon, path: Path) -> None:
         m: frozenset(others) for m, others in data.get("grade_partners", {}).items()
     }
     lex.max_form_words = max((len(k.split()) for k in lex.forms), default=1)
+    lex.form_first_words = frozenset(k.split(" ")[0] for k in lex.forms)
+    lex.form_last_words = frozenset(k.split(" ")[-1] for k in lex.forms)
     lex.rise_words = frozenset(w for v in data.get("rise_verbs", []) for w in _norm(v).split())
     rise = _alternation([_norm(v) for v in data.get("rise_verbs", [])])
     nouns = _alternation(list(toll_nouns))
     # "the death toll (of the attack) rose to 32", "a toll of 32", "bringing the toll to 32"
-    lex.toll = re.compile(
+    lex.toll = re.compile(with_lead(
         rf"\b(?P<noun>{nouns})\b(?:[^.;:!?]{{0,90}}?\b(?:{rise})(?:\s+(?:to|at|by))?|\s+(?:to|at|of|was|is|stands\s+at))"
         r"(?:\s+(?:about|around|nearly|almost|at\s+least|more\s+than|over|some|roughly))*\s*['\"‘“]?$",
         re.IGNORECASE,
-    )
+    ), re.IGNORECASE)
 
 
 def _load_scope(lex: Lexicon, path: Path) -> None:
@@ -363,10 +369,11 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
             groups.append(f"(?P<{scope}>" + "|".join(f"(?:{p})" for p in patterns) + ")")
     if groups:
         # One pass for all three scopes: a named group per scope, earlier scopes first.
-        lex.scope_regex = re.compile(r"\b(?:" + "|".join(groups) + r")\b")
+        lex.scope_regex = re.compile(with_lead(r"\b(?:" + "|".join(groups) + r")\b"))
     cues = data.get("incident_cues", [])
     if cues:
-        lex.incident_cues = re.compile(rf"\b(?:{_alternation([c.lower() for c in cues])})\b")
+        lex.incident_cues = re.compile(
+            with_lead(rf"\b(?:{_alternation([c.lower() for c in cues])})\b"))
     lex.incident_measures = frozenset(data.get("incident_measures", []))
     lex.background_days = data.get("background_days")
     comparisons = data.get("comparisons", [])
@@ -377,7 +384,7 @@ def _load_scope(lex: Lexicon, path: Path) -> None:
     if comparisons:
         # The comparison runs from its word to the end of the clause.
         lex.comparison = re.compile(
-            r"\b(?:" + "|".join(f"(?:{p})" for p in comparisons) + r")\b[^,;:.!?()—]*"
+            with_lead(r"\b(?:" + "|".join(f"(?:{p})" for p in comparisons) + r")\b[^,;:.!?()—]*")
         )
 
 
@@ -386,7 +393,8 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.speech_verbs = frozenset(_norm(v) for v in data.get("verbs", []))
     according = data.get("according", [])
     if according:
-        lex.according = re.compile(rf"\b(?:{_alternation(according)})\s+", re.IGNORECASE)
+        lex.according = re.compile(
+            with_lead(rf"\b(?:{_alternation(according)})\s+", re.IGNORECASE), re.IGNORECASE)
     lex.speaker_pronouns = frozenset(_norm(p) for p in data.get("pronouns", []))
     for side, names in data.get("actors", {}).items():
         for n in names:
@@ -399,7 +407,8 @@ def _load_attribution(lex: Lexicon, path: Path) -> None:
     lex.loss_measures = frozenset(data.get("loss_measures", []))
     lex.local_words = frozenset(_norm(w) for w in data.get("local_words", []))
     if lex.actors:
-        lex.actor_pattern = re.compile(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])")
+        lex.actor_pattern = re.compile(
+            with_lead(rf"(?<![\w-])(?:{_alternation(list(lex.actors))})(?![\w-])"))
 
 
 def _load_counted(lex: Lexicon, path: Path) -> None:
@@ -426,11 +435,11 @@ def load_lexicon(folder: str | None = None) -> Lexicon:
     Compiled once and cached by the content of the folder's files and of the
     code that compiles them (factcheck.cache).
     """
-    from factcheck import yamlschema
+    from factcheck import regex_lead, yamlschema
     from factcheck.cache import cached, digest
 
     base = Path(folder) if folder else lexicon_dir()
-    key = digest([*sorted(base.glob("*.yaml")), __file__, yamlschema.__file__])
+    key = digest([*sorted(base.glob("*.yaml")), __file__, yamlschema.__file__, regex_lead.__file__])
     return cached("context-lexicon", key, lambda: _build_lexicon(base))
 
 

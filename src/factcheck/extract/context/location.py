@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from factcheck import regex_cache
+from factcheck.regex_lead import with_lead
 
 from .lexicon import Lexicon
 from .places import BIG_CITY, Place
@@ -44,8 +45,9 @@ _IN_COUNTRY = frozenset(["in", "inside", "within", "across", "throughout"])
 _DIRECTIONS = regex_cache.compile(_DIRECTION + "$")
 # A locative "there" ("were injured there") refers back to a place; an existential
 # one ("there were", "there's") does not. Lower case only: "There were …" opens sentences.
+# The word comes first and the look-behind after it, so that the engine skips to "there".
 _THERE = regex_cache.compile(
-    r"(?<![\w-])there(?!['’]s)(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|can|"
+    r"there(?<![\w-]there)(?!['’]s)(?![\w-])(?!\s+(?:is|are|was|were|has|have|had|will|would|could|can|"
     r"may|might|must|should|seems?|seemed|appears?|appeared|remains?|remained|being|been|be|"
     r"exists?|existed|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't)\b)"
 )
@@ -111,7 +113,9 @@ class PlaceReader:
             r"^(?:['’]s?)?\s+(?:has\s+|had\s+|have\s+)?(?:said|says|claims|claimed|announced|accused|denied|insists|insisted|warned|wants|wanted|launched|fired|sent|attacked|struck|dropped|hit|shot|reported|told|is|was|has|had)\b",
             re.I,
         )
-        self.anaphor = re.compile(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I) if anaphors else None
+        # searched in every sentence with a figure: worth the look-ahead's parse at start
+        self.anaphor = (regex_cache.compile(with_lead(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I),
+                                            re.I) if anaphors else None)
         self.struck_words = frozenset(w.lower() for w in cfg.get("struck_words", []))
         struck = "|".join(re.escape(w) for w in sorted(self.struck_words, key=len, reverse=True))
         under = "|".join(
@@ -131,10 +135,10 @@ class PlaceReader:
                 rf"\s+under\s+(?:(?:heavy|intense|renewed|massive|a)\s+)?(?:{under})\b"
             )
         comparison = "|".join(re.escape(w.lower()) for w in cfg.get("comparison_words", []))
-        self.comparison = re.compile(rf"\b(?:{comparison})\b", re.I) if comparison else None
+        self.comparison = regex_cache.compile(rf"\b(?:{comparison})\b", re.I) if comparison else None
         # Before the name, within its clause: "unlike Kyiv" (but not "Unlike Kyiv, Lviv").
         self.comparison_before = (
-            re.compile(rf"\b(?:{comparison})\b[^,;:.()]*$", re.I) if comparison else None
+            regex_cache.compile(rf"\b(?:{comparison})\b[^,;:.()]*$", re.I) if comparison else None
         )
         attacker = sorted(
             self.struck_words | {w.lower() for w in cfg.get("attacker_verbs", [])},
@@ -371,6 +375,8 @@ class PlaceReader:
         are places the gazetteer knows, or any names after a plural place noun ("the
         municipalities of Wajima and Suzu"): "Smith and Jones each scored 20" is no list
         of places."""
+        if "each" not in text[:at].lower():
+            return None  # (the pattern, tried at every space before the figure, needs the word)
         each = _EACH_AFTER.search(text, 0, at)
         if each is None or each.end() != at:
             return None

@@ -241,14 +241,22 @@ def _toll_possible(lex: Lexicon, tokens: list[Token], fig_first: int) -> bool:
 
 def _form_at(lex: Lexicon, tokens: list[Token], j: int, entity: str | None) -> str | None:
     """The measure named by the longest verb form starting at token j."""
-    for k in range(min(lex.max_form_words, len(tokens) - j), 0, -1):
-        words = tokens[j : j + k]
-        if not all(t.is_word for t in words):
-            continue
-        measure = lex.measures_for(" ".join(t.low for t in words), entity)
+    if j >= len(tokens) or tokens[j].low not in lex.form_first_words:
+        return None  # no form opens with this word (the usual case)
+    run = _words_from(tokens, j, 1, min(lex.max_form_words, len(tokens) - j))
+    for k in range(run, 0, -1):  # a form is words only
+        measure = lex.measures_for(" ".join([t.low for t in tokens[j : j + k]]), entity)
         if measure:
             return measure
     return None
+
+
+def _words_from(tokens: list[Token], j: int, step: int, most: int) -> int:
+    """How many word tokens follow one another from token j on (step -1: back), at most `most`."""
+    n = 0
+    while n < most and tokens[j + step * n].is_word:
+        n += 1
+    return n
 
 
 def _skip_aside(tokens: list[Token], j: int) -> int:
@@ -351,16 +359,15 @@ def _verb_before(
     # Skip qualifiers and quotes the quantity span did not take: "killed (at least) one".
     while j >= 0 and (tokens[j].text in QUOTES or tokens[j].low in _BEFORE_FIGURE):
         j -= 1
-    if j < 0 or not tokens[j].is_word:
-        return None, -1
-    for k in range(min(lex.max_form_words, j + 1), 0, -1):
-        words = tokens[j - k + 1 : j + 1]
-        if all(t.is_word for t in words):
-            measure = lex.measures_for(" ".join(t.low for t in words), entity)
-            if measure:
-                if _unreal(lex, tokens, j - k + 1):
-                    return None, -1  # "threatened to fire four missiles": not done
-                return measure, j - k + 1
+    if j < 0 or not tokens[j].is_word or tokens[j].low not in lex.form_last_words:
+        return None, -1  # no form closes with this word (the usual case)
+    run = _words_from(tokens, j, -1, min(lex.max_form_words, j + 1))
+    for k in range(run, 0, -1):  # a form is words only
+        measure = lex.measures_for(" ".join([t.low for t in tokens[j - k + 1 : j + 1]]), entity)
+        if measure:
+            if _unreal(lex, tokens, j - k + 1):
+                return None, -1  # "threatened to fire four missiles": not done
+            return measure, j - k + 1
     return None, -1
 
 

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from factcheck import regex_cache
+from factcheck.regex_lead import with_lead
 
 from .lexicon import Lexicon
 
@@ -30,14 +31,14 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
 # "nov. 13", "april 14, 2014", "13 november 2015" (the sentence is lower-cased).
-_DATE = regex_cache.compile(
+_DATE = regex_cache.compile(with_lead(
     r"\b(?:"
     + _MONTH.format(g="m1")
     + r"\.? (?P<d1>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)(?:,? (?P<y1>(?:19|20)\d\d)\b)?"
     + r"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)? (?:of )?"
     + _MONTH.format(g="m2")
     + r"\b(?:,? (?P<y2>(?:19|20)\d\d)\b)?)"
-)
+))
 
 
 _DIGIT = re.compile(r"\d")
