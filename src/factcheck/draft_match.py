@@ -35,6 +35,7 @@ from factcheck.rules.kinds.base import (
 from factcheck.rules.kinds.conflict import _Moment, _phrases
 from factcheck.rules.kinds.quantity import (
     LOOSE,
+    Games,
     _linked,
     _same_statement,
     _statement_link,
@@ -134,6 +135,7 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
     fields = ("pos", "src", "lo", "hi", "value", "qualifier", "draft", "named", "when")
     attributes = load_frame_lexicon().attributes  # "population": a named quantity
     ctx = Context(facts=facts)
+    games = Games.of(facts, params)
     out: dict[int, Match] = {}
     for values, rows in split_groups(t, cols, fields):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
@@ -167,8 +169,11 @@ def by_frame(facts: Sequence[Fact], is_draft: Sequence[bool],
             for k, p in enumerate(near["pos"]):
                 if _overlap((lo, hi), (near["lo"][k], near["hi"][k])):
                     agreeing.append(int(p))
-                elif own[k] and not (revisable and _other_day(rows["when"][i], near["when"][k])):
-                    against.append(int(p))
+                elif own[k] and not (revisable and _other_day(rows["when"][i], near["when"][k])) \
+                        and not (dimension == "count" and rows["named"][i] and near["named"][k]
+                                 and games.apart(values[0], rows["src"][i], near["src"][k],
+                                                 facts[rows["pos"][i]], facts[p])):
+                    against.append(int(p))  # (a player's points in another game are not)
             out[int(rows["pos"][i])] = Match(tuple(int(p) for p in near["pos"]),
                                              tuple(agreeing), tuple(against))
     return out

@@ -104,8 +104,7 @@ class SameQuantity(Kind):
             return
         cols = ["story", *p["key"]]
         attributes = load_frame_lexicon().attributes  # "population": a named quantity
-        games = _game_scores(ctx.facts) if p["other_games_apart"] else {}
-        totals = _phrases(tuple(p["running_total_words"]))
+        games = Games.of(ctx.facts, p)
         g = t.groupby(cols, sort=False)
         split = g["lo"].transform("max") > g["hi"].transform("min")
         several = g["src"].transform("nunique") >= 2
@@ -121,11 +120,9 @@ class SameQuantity(Kind):
             ordinal = key.get("dimension") == "ordinal"
             same = _same_statement(ctx, p["loose_overlap"], key.get("thing")) if loose else None
             two_games = None
-            if games and key.get("dimension") == "count":
+            if games.scores and key.get("dimension") == "count":
                 def two_games(i: int, j: int, src: list, pos: list, story=story) -> bool:
-                    return (_other_games(games, story, src[i], src[j])
-                            and not _says(totals, ctx.facts[pos[i]])
-                            and not _says(totals, ctx.facts[pos[j]]))
+                    return games.apart(story, src[i], src[j], ctx.facts[pos[i]], ctx.facts[pos[j]])
             for band in _statements(bands(rows, ratio), same, ordinal):
                 # an outlet's figures far apart are a game's and a career's, and loose
                 # figures in unrelated sentences two moments: its several figures are
@@ -264,14 +261,29 @@ def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
     return t.assign(owner=owner)
 
 
-def _game_scores(facts) -> dict[tuple[str, str], set[tuple[float, float]]]:
-    """Each (story, source)'s game scores, as unordered pairs ("91-73" is 73-91)."""
-    out: dict[tuple[str, str], set[tuple[float, float]]] = {}
-    for f in facts:
-        if f.dimension == "score" and f.second is not None and f.value is not None:
-            pair = (min(f.value, f.second), max(f.value, f.second))
-            out.setdefault((f.story or UNKNOWN, source_of(f)), set()).add(pair)
-    return out
+class Games:
+    """Which sources report different games: both give game scores, none in common."""
+
+    def __init__(self, scores: dict[tuple[str, str], set[tuple[float, float]]], totals):
+        self.scores, self.totals = scores, totals
+
+    @classmethod
+    def of(cls, facts, p: dict) -> Games:
+        if not p.get("other_games_apart"):
+            return cls({}, None)
+        scores: dict[tuple[str, str], set[tuple[float, float]]] = {}
+        for f in facts:  # "91-73" is 73-91: a pair either way round
+            if f.dimension == "score" and f.second is not None and f.value is not None:
+                pair = (min(f.value, f.second), max(f.value, f.second))
+                scores.setdefault((f.story or UNKNOWN, source_of(f)), set()).add(pair)
+        return cls(scores, _phrases(tuple(p.get("running_total_words", ()))))
+
+    def apart(self, story: str, a: str, b: str, fact_a, fact_b) -> bool:
+        """Sources `a` and `b` report two games, and neither figure is a total across
+        games ("2,301 career points")."""
+        mine, theirs = self.scores.get((story, a)), self.scores.get((story, b))
+        return (bool(mine and theirs and not mine & theirs)
+                and not _says(self.totals, fact_a) and not _says(self.totals, fact_b))
 
 
 TOTAL_REACH = 30  # characters each side of a figure where a total's word is its own
@@ -286,12 +298,6 @@ def _says(phrases, fact) -> bool:
         return False
     near = sentence[max(0, at - TOTAL_REACH): at + len(fact.text) + TOTAL_REACH]
     return bool(phrases.search(near))
-
-
-def _other_games(games: dict, story: str, a: str, b: str) -> bool:
-    """Both sources give scores and share none: they report two different games."""
-    mine, theirs = games.get((story, a)), games.get((story, b))
-    return bool(mine and theirs and not mine & theirs)
 
 
 def bands(rows: dict[str, list], ratio: float) -> Iterator[dict[str, list]]:
