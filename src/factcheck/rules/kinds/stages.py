@@ -63,19 +63,18 @@ def shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str], ga
             & ~t["phase"].isin(["part", "share"]).to_numpy() & (t["scope"] != "period").to_numpy())
     anchors = t[mask]
     headline = anchors.groupby(["story", "src", "measure"], sort=False)["value"].max().to_dict()
-    at = cols.index("measure")
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
-    for values, group in split_groups(anchors, cols, ("src", "value", "lo", "hi")):
+    for values, group in split_groups(anchors, cols, ("src", "value", "lo", "hi", "measure")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],
-                                 strict=True)))
-        for a, (src_a, x, lo_a, hi_a) in enumerate(figures):
-            for src_b, y, lo_b, hi_b in figures[a + 1:]:
+                                 group["measure"], strict=True)))
+        for a, (src_a, x, lo_a, hi_a, measure_a) in enumerate(figures):
+            for src_b, y, lo_b, hi_b, measure_b in figures[a + 1:]:
                 if src_a == src_b:
                     continue
                 pair = (src_a, src_b) if src_a < src_b else (src_b, src_a)
                 agree, apart = out.setdefault((values[0], *pair), (set(), set()))
-                if not (headline[values[0], src_a, values[at]] == x
-                        and headline[values[0], src_b, values[at]] == y):
+                if not (headline[values[0], src_a, measure_a] == x
+                        and headline[values[0], src_b, measure_b] == y):
                     continue
                 if abs(x - y) <= gap * max(abs(x), abs(y)):
                     agree.add(tuple(values[1:]))
