@@ -27,8 +27,9 @@ SCHEMA = {
     "ordinal_nouns": ["str"],
     "model_nouns": ["str"],
     "casualty_groups": ["str"],
+    "change_verbs": ["str"],
 }
-REQUIRED = tuple(SCHEMA)
+REQUIRED = tuple(k for k in SCHEMA if k != "change_verbs")
 
 
 def _phrases(words: list[str]) -> re.Pattern[str] | None:
@@ -56,6 +57,7 @@ class FrameLexicon:
     ordinal_nouns: frozenset[str] = frozenset()
     model_nouns: frozenset[str] = frozenset()
     casualty_groups: frozenset[str] = frozenset()
+    change_verbs: frozenset[str] = frozenset()  # "cut the gap ... to just 12": a new figure
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -90,6 +92,7 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.ordinal_nouns = frozenset(w.lower() for w in data["ordinal_nouns"])
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
     lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])
+    lex.change_verbs = frozenset(w.lower() for w in data.get("change_verbs", ()))
     return lex
 
 

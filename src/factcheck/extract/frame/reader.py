@@ -47,6 +47,9 @@ VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "wo
                    "could", "may", "might", "should", "must", "did", "does", "do", "been", "be"})
 
 
+_TO_HEDGES = frozenset(["just", "only", "a", "an", "about", "around", "nearly", "almost"])
+
+
 @dataclass(slots=True)
 class Frame:
     thing: str | None = None
@@ -249,7 +252,18 @@ class FrameReader:
         found = None
         for m in pattern.finditer(text):
             found = self.lex.phase_of.get(" ".join(m.group().split()))
-        return found
+        return found or self._changed_to(w)
+
+    def _changed_to(self, w: Window, reach: int = 16) -> str | None:
+        """ "cut the gap between himself and Rosberg to just 12 points": the new figure
+        of a quantity a verb changes, however long its object."""
+        words = [t.text.lower() for t in w.before[-reach:]]
+        k = len(words) - 1
+        while k >= 0 and words[k] in _TO_HEDGES:
+            k -= 1
+        if k > 0 and words[k] == "to" and any(x in self.lex.change_verbs for x in words[:k]):
+            return "revised"
+        return None
 
     def era(self, w: Window, story_year: int | None, own_year: str | None,
             reach: int = 10) -> str | None:
