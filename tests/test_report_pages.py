@@ -30,7 +30,8 @@ BUGLE = ("Caption: two people were hurt in Lviv.\nCaption: two people were hurt 
          "One person was killed in Lviv.\n")
 POST = ("Three people in Lviv were injured, the mayor said.\n"
         "Some 300 drones flew towards the city overnight, the army said.\n"
-        "In Lviv one person died.\n")
+        "In Lviv one person died.\n"
+        "Ten people were killed in Kherson.\n")
 HERALD = "Three people were injured in Lviv, officials said.\n"
 GAZETTE = "Eight people were killed in Kherson, police said.\n"
 BUGLE_URL = "https://bugle.example/news/lviv strike (update)"
@@ -61,9 +62,11 @@ def _facts():
         _fact("bugle.md", BUGLE, "300", value=300, **drones, **bugle),
         _fact("post.md", POST, "Three", value=3, attribution="the mayor", **injured, **post),
         _fact("post.md", POST, "300", value=300, **drones, **post),
-        # both count one dead in Lviv: the same moment, so 2 against 3 injured is an error
+        # both count ten dead in Kherson, the story's toll: the same moment, so 2 against 3
+        # injured in Lviv is an error
         _fact("bugle.md", BUGLE, "One", value=1, **lviv_dead, **bugle),
         _fact("post.md", POST, "one", value=1, **lviv_dead, **post),
+        _fact("post.md", POST, "Ten", value=10, **killed, **post),
         _fact("herald.md", HERALD, "Three", value=3, attribution="officials", source="The Herald",
               date="2026-03-14", **injured),
         _fact("gazette.md", GAZETTE, "Eight", value=8, attribution="police", source="The Gazette",
