@@ -48,6 +48,16 @@ VERBS = frozenset({"is", "was", "are", "were", "has", "had", "have", "will", "wo
 
 
 _TO_HEDGES = frozenset(["just", "only", "a", "an", "about", "around", "nearly", "almost"])
+_CLAUSE_MARKS = frozenset([";", "—", "–"])
+
+
+def _this_clause(tokens):
+    """The tokens after the last semicolon or dash: "approve 40 new judges; it approved
+    25" gives the 25 no phase of the 40's."""
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in _CLAUSE_MARKS:
+            return tokens[k + 1:]
+    return tokens
 
 
 @dataclass(slots=True)
@@ -245,7 +255,7 @@ class FrameReader:
         pattern = self.lex.phase_phrases
         if pattern is None or not w.before:
             return None
-        near = w.before[-reach:]
+        near = _this_clause(w.before[-reach:])
         text = " ".join(_said(t) for t in near)
         if self.lex.background is not None:
             text = self.lex.background.sub(" ", text)  # "last year" dates a figure: no phase
@@ -257,7 +267,7 @@ class FrameReader:
     def _changed_to(self, w: Window, reach: int = 16) -> str | None:
         """ "cut the gap between himself and Rosberg to just 12 points": the new figure
         of a quantity a verb changes, however long its object."""
-        words = [t.text.lower() for t in w.before[-reach:]]
+        words = [t.text.lower() for t in _this_clause(w.before[-reach:])]
         k = len(words) - 1
         while k >= 0 and words[k] in _TO_HEDGES:
             k -= 1
