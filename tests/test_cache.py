@@ -78,23 +78,23 @@ PATTERNS = [  # (pattern, flags): named groups, a back-reference, flags, look-ar
 @pytest.fixture
 def fresh_regexes(home, monkeypatch):
     """regex_cache as in a new process: nothing read yet, nothing to write."""
-    monkeypatch.setattr(regex_cache, "_programs", None)
-    monkeypatch.setattr(regex_cache, "_used", {})
-    monkeypatch.setattr(regex_cache, "_fresh", True)  # no exit hook from a test
+    monkeypatch.setattr(regex_cache.KEPT, "_stored", None)
+    monkeypatch.setattr(regex_cache.KEPT, "used", {})
+    monkeypatch.setattr(regex_cache.KEPT, "_fresh", True)  # no exit hook from a test
     return home
 
 
 def _new_process(monkeypatch):
-    regex_cache._save()
-    monkeypatch.setattr(regex_cache, "_programs", None)
-    monkeypatch.setattr(regex_cache, "_used", {})
+    regex_cache.KEPT.save()
+    monkeypatch.setattr(regex_cache.KEPT, "_stored", None)
+    monkeypatch.setattr(regex_cache.KEPT, "used", {})
 
 
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_a_kept_regex_is_the_one_re_compiles(fresh_regexes, monkeypatch, pattern, flags):
     first = regex_cache.compile(pattern, flags)
     _new_process(monkeypatch)
-    assert (pattern, int(flags)) in regex_cache._table()  # read back from the file
+    assert (pattern, int(flags)) in regex_cache.KEPT.stored()  # read back from the file
     again = regex_cache.compile(pattern, flags)
     for compiled in (first, again):  # Pattern equality compares the engine's program too
         assert compiled == re.compile(pattern, flags)
@@ -105,7 +105,7 @@ def test_a_damaged_regex_entry_is_compiled_afresh(fresh_regexes, monkeypatch):
     pattern, flags = PATTERNS[0]
     regex_cache.compile(pattern, flags)
     _new_process(monkeypatch)
-    table = regex_cache._table()
+    table = regex_cache.KEPT.stored()
     flags_out, code, *rest = table[pattern, flags]
     table[pattern, flags] = (flags_out, code[: len(code) // 2], *rest)  # the engine refuses it
     assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
@@ -114,15 +114,15 @@ def test_a_damaged_regex_entry_is_compiled_afresh(fresh_regexes, monkeypatch):
 def test_an_unreadable_regex_file_is_rebuilt(fresh_regexes, monkeypatch, capsys):
     pattern, flags = PATTERNS[1]
     regex_cache.compile(pattern, flags)
-    regex_cache._save()
+    regex_cache.KEPT.save()
     [path] = cache_dir().glob("regex-*.pickle")
     path.write_bytes(b"\x80\x05 not a pickle")
-    monkeypatch.setattr(regex_cache, "_programs", None)
-    monkeypatch.setattr(regex_cache, "_used", {})
+    monkeypatch.setattr(regex_cache.KEPT, "_stored", None)
+    monkeypatch.setattr(regex_cache.KEPT, "used", {})
     assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
     assert "cache cannot be read" in capsys.readouterr().err
     _new_process(monkeypatch)  # the good table was written in its place
-    assert (pattern, flags) in regex_cache._table()
+    assert (pattern, flags) in regex_cache.KEPT.stored()
 
 
 def test_regexes_compile_without_a_writable_cache(fresh_regexes, monkeypatch):
@@ -132,7 +132,7 @@ def test_regexes_compile_without_a_writable_cache(fresh_regexes, monkeypatch):
     for pattern, flags in PATTERNS:
         assert regex_cache.compile(pattern, flags) == re.compile(pattern, flags)
     _new_process(monkeypatch)  # nothing written, no error
-    assert regex_cache._table() == {}
+    assert regex_cache.KEPT.stored() == {}
     monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
     assert regex_cache.compile(*PATTERNS[0]) == re.compile(*PATTERNS[0])
 
@@ -146,14 +146,14 @@ def test_a_bad_regex_raises_as_re_compile_does(fresh_regexes):
 def test_a_kept_tree_is_the_one_built(home, monkeypatch):
     from factcheck.extract import patterns
 
-    monkeypatch.setattr(patterns, "_tries", None)
-    monkeypatch.setattr(patterns, "_used", {})
-    monkeypatch.setattr(patterns, "_fresh", True)  # no exit hook from a test
+    monkeypatch.setattr(patterns.KEPT, "_stored", None)
+    monkeypatch.setattr(patterns.KEPT, "used", {})
+    monkeypatch.setattr(patterns.KEPT, "_fresh", True)  # no exit hook from a test
     words = ["kilometre", "kilometres", "km", "per cent", "per-cent", ""]
     built = patterns.trie_pattern(iter(words))
-    patterns._save()
-    monkeypatch.setattr(patterns, "_tries", None)  # as in a new process
-    assert (frozenset(words), True) in patterns._table()
+    patterns.KEPT.save()
+    monkeypatch.setattr(patterns.KEPT, "_stored", None)  # as in a new process
+    assert (frozenset(words), True) in patterns.KEPT.stored()
     assert patterns.trie_pattern(reversed(words)) == built == patterns._build(words, True)
     assert patterns.trie_pattern(words, flexible=False) == patterns._build(words, False)
 

@@ -20,6 +20,7 @@ regex cache hands the engine its kept program.
 
 from __future__ import annotations
 
+import atexit
 import copyreg
 import hashlib
 import os
@@ -90,6 +91,42 @@ def store(name: str, key: str, value: object) -> None:
     path = _path(name, key)
     if path is not None:
         _store(path, key, value)
+
+
+class KeptTable:
+    """Values derived at run time and kept in the cache folder between runs (compiled
+    regexes, word-list trees): the file is read on first use and written once, at
+    exit, when this process added a value: the values it used, and the file's others
+    while it holds fewer than `keep`. `key()` names the file (its inputs' digest)."""
+
+    def __init__(self, name: str, key: Callable[[], str], keep: int) -> None:
+        self.name, self._key, self.keep = name, key, keep
+        self._stored: dict | None = None
+        self.used: dict = {}
+        self._fresh = False  # a value was added in this process: write the file at exit
+
+    def stored(self) -> dict:
+        if self._stored is None:
+            value = load(self.name, self._key(), valid=lambda t: isinstance(t, dict))
+            self._stored = value if value is not None else {}
+        return self._stored
+
+    def get(self, k: Any) -> Any:
+        """The kept value for `k`, or None."""
+        value = self.stored().get(k)
+        if value is not None:
+            self.used[k] = value
+        return value
+
+    def add(self, k: Any, value: Any) -> None:
+        if not self._fresh:
+            self._fresh = True
+            atexit.register(self.save)
+        self.used[k] = value
+
+    def save(self) -> None:
+        kept = self.stored() if len(self.stored()) < self.keep else {}
+        store(self.name, self._key(), {**kept, **self.used})
 
 
 def _path(name: str, key: str) -> Path | None:

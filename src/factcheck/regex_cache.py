@@ -17,7 +17,6 @@ New programs are written once, when the process exits.
 
 from __future__ import annotations
 
-import atexit
 import re
 import sys
 
@@ -29,30 +28,27 @@ try:
 except ImportError:  # another Python implementation: plain re.compile
     _sre = None
 
-_NAME = "regex"
-_KEEP = 2000  # programs kept in the file; past this only those of the last run are
 Program = tuple  # (flags, code, groups - 1, groupindex, indexgroup): _sre.compile's arguments
 
-_programs: dict[tuple[str, int], Program] | None = None  # read on first use
-_used: dict[tuple[str, int], Program] = {}
-_fresh = False  # a program was compiled in this process: write the file at exit
+
+def _key() -> str:
+    return cache.digest([], "regex", sys.version, _sre.MAGIC, _sre.CODESIZE)
+
+
+KEPT = cache.KeptTable("regex", _key, keep=2000)  # past 2000 programs, the last run's only
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as re.compile
     """re.compile(pattern, flags), from the kept program when there is a good one."""
-    global _fresh
     if _sre is None:
         return re.compile(pattern, flags)
     key = (pattern, int(flags))
-    program = _table().get(key)
+    program = KEPT.get(key)
     if program is not None:
         try:
-            compiled = _sre.compile(pattern, program[0], list(program[1]), *program[2:])
+            return _sre.compile(pattern, program[0], list(program[1]), *program[2:])
         except Exception:  # noqa: BLE001 - a damaged entry: compile it afresh below
-            compiled = None
-        if compiled is not None:
-            _used[key] = program
-            return compiled
+            pass
     try:
         program = _program(pattern, int(flags))
         compiled = _sre.compile(pattern, program[0], list(program[1]), *program[2:])
@@ -60,10 +56,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - as
         raise
     except Exception:  # noqa: BLE001 - `re` internals not as expected
         return re.compile(pattern, flags)
-    if not _fresh:
-        _fresh = True
-        atexit.register(_save)
-    _used[key] = program
+    KEPT.add(key, program)
     return compiled
 
 
@@ -77,21 +70,3 @@ def _program(pattern: str, flags: int) -> Program:
         indexgroup[i] = name
     return (flags | parsed.state.flags, tuple(int(c) for c in code),
             parsed.state.groups - 1, groupindex, tuple(indexgroup))
-
-
-def _key() -> str:
-    return cache.digest([], _NAME, sys.version, _sre.MAGIC, _sre.CODESIZE)
-
-
-def _table() -> dict[tuple[str, int], Program]:
-    global _programs
-    if _programs is None:
-        stored = cache.load(_NAME, _key(), valid=lambda t: isinstance(t, dict))
-        _programs = stored if stored is not None else {}
-    return _programs
-
-
-def _save() -> None:
-    """Keep the programs read or compiled here, and the file's others while it is small."""
-    kept = _table() if len(_table()) < _KEEP else {}
-    cache.store(_NAME, _key(), {**kept, **_used})

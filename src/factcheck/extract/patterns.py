@@ -9,7 +9,6 @@ keeps the scanner's single pass at tens of MB/s.
 
 from __future__ import annotations
 
-import atexit
 import re
 from collections.abc import Iterable
 from functools import cache as memo
@@ -46,41 +45,16 @@ def trie_pattern(phrases: Iterable[str], flexible: bool = True) -> str:
     The tree of a word list is kept in the cache folder (factcheck.cache): building
     the lexicons' some forty trees in Python cost 0.04 CPU s at every start.
     """
-    global _fresh
     key = (frozenset(phrases), flexible)  # neither order nor repeats change the tree
-    made = _table().get(key)
+    made = KEPT.get(key)
     if made is None:
         made = _build(key[0], flexible)
-        if not _fresh:
-            _fresh = True
-            atexit.register(_save)
-    _used[key] = made
+        KEPT.add(key, made)
     return made
 
 
-_NAME = "tries"
-_KEEP = 200  # trees kept in the file; past this only those of the last run are
-_tries: dict[tuple[frozenset[str], bool], str] | None = None  # read on first use
-_used: dict[tuple[frozenset[str], bool], str] = {}
-_fresh = False  # a tree was built in this process: write the file at exit
-
-
-def _key() -> str:
-    return cache.digest([__file__], _NAME)
-
-
-def _table() -> dict[tuple[frozenset[str], bool], str]:
-    global _tries
-    if _tries is None:
-        stored = cache.load(_NAME, _key(), valid=lambda t: isinstance(t, dict))
-        _tries = stored if stored is not None else {}
-    return _tries
-
-
-def _save() -> None:
-    """Keep the trees used here, and the file's others while it is small."""
-    kept = _table() if len(_table()) < _KEEP else {}
-    cache.store(_NAME, _key(), {**kept, **_used})
+# past 200 trees in the file, only the last run's are kept
+KEPT = cache.KeptTable("tries", lambda: cache.digest([__file__], "tries"), keep=200)
 
 
 def _build(phrases: Iterable[str], flexible: bool) -> str:
