@@ -267,7 +267,7 @@ class FrameReader:
     def _changed_to(self, w: Window, reach: int = 16) -> str | None:
         """ "cut the gap between himself and Rosberg to just 12 points": the new figure
         of a quantity a verb changes, however long its object."""
-        words = [t.text.lower() for t in _this_clause(w.before[-reach:])]
+        words = [t.low for t in _this_clause(w.before[-reach:])]
         k = len(words) - 1
         while k >= 0 and words[k] in _TO_HEDGES:
             k -= 1

@@ -170,14 +170,14 @@ class _Moment:
         order = time_order(rows["when"][i], rows["day_only"][i], rows["when"][j], rows["day_only"][j])
         rising, running = self.words
         pi, pj = rows["pos"][i], rows["pos"][j]
-        said_risen = self._says(rising, pi) or self._says(rising, pj)
         if order != 0:
-            if not said_risen and self._anchored(rows, i, j, measure):
+            if self._anchored(rows, i, j, measure) and not (
+                    self._says(rising, pi) or self._says(rising, pj)):
                 return "same"  # a day apart, the same toll: the same stage of the story
             # A later toll is an update (the update rules speak to it); a count that
             # goes up and down is simply another moment.
             return None if measure in self.deferred or measure not in self.ctx.monotonic else "same"
-        if said_risen:
+        if self._says(rising, pi) or self._says(rising, pj):
             return "unsure"  # a count said to have just risen may be the later moment
         if self._anchored(rows, i, j, measure):
             return "same"  # they agree on more of the story's other counts than not
