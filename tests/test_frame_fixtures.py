@@ -14,7 +14,7 @@ from factcheck.extract.frame import ASSIGNS
 from factcheck.models import Document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "frame"
-FIELDS = ("dimension", "thing", "owner", "phase", "era")
+FIELDS = ("dimension", "thing", "owner", "phase", "era", "day")
 
 
 def _cases():

@@ -167,6 +167,7 @@ class Fact:
     owner: str | None = None  # whose: a name ("klitschko"), a place, a model ("13-inch")
     phase: str | None = None  # first · second · revised · previous · part · share
     era: str | None = None  # a past event the clause names ("2004", "past")
+    day: str | None = None  # the weekday of its event the clause names ("saturday")
     cues: list[str] | None = None  # the words that decided the frame, for the editor
     id: int = -1  # position in the run's fact list, stable for the same input
     # Where `text` starts in `sentence` (reports mark that figure, not an earlier same text).

@@ -2,7 +2,7 @@
 which figures in different sources are the same quantity.
 
 Requires the context stage's fields (kind, unit, entity, counted, measure);
-assigns `dimension`, `thing`, `owner`, `phase`, `era` and `cues` (the words that
+assigns `dimension`, `thing`, `owner`, `phase`, `era`, `day` and `cues` (the words that
 decided, shown to the editor beside a finding). Modules:
 
   lexicon    data/rules/lexicon/frames.yaml: schema and compiled form
@@ -39,7 +39,7 @@ ARTICLES = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "th
 
 OUT_OF = "out of: "  # the cue of a stated whole ("20 of 71 laps"), read by the rules
 
-ASSIGNS = ("dimension", "thing", "owner", "phase", "era", "cues")
+ASSIGNS = ("dimension", "thing", "owner", "phase", "era", "day", "cues")
 REQUIRES = ("kind", "unit", "entity", "counted", "measure", "date")
 
 
@@ -77,6 +77,9 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
         if frame.thing and (dimension == "count" or dimension.startswith("money:")):
             frame.phase = reader.part(w) or frame.phase
         fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era
+        fact.day = reader.day(w)
+        if fact.day and frame.thing:
+            frame.cues.append(f"day: {fact.day.title()}")
         fact.cues = frame.cues or None
         if fact.dimension == "pair":
             fact.dimension = ("model" if frame.thing == "model" else

@@ -28,8 +28,11 @@ SCHEMA = {
     "model_nouns": ["str"],
     "casualty_groups": ["str"],
     "change_verbs": ["str"],
+    "event_days": ["str"],
+    "statement_verbs": ["str"],
 }
-REQUIRED = tuple(k for k in SCHEMA if k != "change_verbs")
+OPTIONAL = ("change_verbs", "event_days", "statement_verbs")
+REQUIRED = tuple(k for k in SCHEMA if k not in OPTIONAL)
 
 
 def _phrases(words: list[str]) -> re.Pattern[str] | None:
@@ -58,6 +61,8 @@ class FrameLexicon:
     model_nouns: frozenset[str] = frozenset()
     casualty_groups: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()  # "cut the gap ... to just 12": a new figure
+    event_days: frozenset[str] = frozenset()  # "Saturday's quake": the day it happened
+    statement_verbs: frozenset[str] = frozenset()  # "said on Monday" dates the saying
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -93,6 +98,8 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
     lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])
     lex.change_verbs = frozenset(w.lower() for w in data.get("change_verbs", ()))
+    lex.event_days = frozenset(w.lower() for w in data.get("event_days", ()))
+    lex.statement_verbs = frozenset(w.lower() for w in data.get("statement_verbs", ()))
     return lex
 
 

@@ -9,6 +9,7 @@
 - phase: first / second / revised / previous, from the words before the figure.
 - era: a past event the clause names ("in 2004", "years ago"): such figures
   are compared only with figures of the same past.
+- day: the weekday of the figure's event its clause names ("Saturday's quake").
 """
 
 from __future__ import annotations
@@ -57,6 +58,14 @@ def _this_clause(tokens):
     for k in range(len(tokens) - 1, -1, -1):
         if tokens[k].text in _CLAUSE_MARKS:
             return tokens[k + 1:]
+    return tokens
+
+
+def _to_clause_end(tokens):
+    """The tokens before the first semicolon or dash."""
+    for k, t in enumerate(tokens):
+        if t.text in _CLAUSE_MARKS:
+            return tokens[:k]
     return tokens
 
 
@@ -301,6 +310,23 @@ class FrameReader:
             return None
         opener = " ".join(_said(t) for t in before[:comma])
         return "past" if self.lex.background.fullmatch(opener) else None
+
+    def day(self, w: Window, reach: int = 8) -> str | None:
+        """The weekday of the figure's event its clause names, the nearest first: "the
+        6.3-magnitude quake Wednesday morning", "struck Herat on Saturday night". A day
+        just after a reporting verb ("police said on Monday") is when it was said."""
+        days = self.lex.event_days
+        if not days:
+            return None
+        before, after = _this_clause(w.before[-reach:]), _to_clause_end(w.after[:reach])
+        for d in range(1, reach + 1):
+            for tokens, i in ((before, len(before) - d), (after, d - 1)):
+                if 0 <= i < len(tokens):
+                    word = _clean(tokens[i].low)
+                    if word in days and not any(
+                            t.low in self.lex.statement_verbs for t in tokens[max(0, i - 3):i]):
+                        return word
+        return None
 
     def part(self, w: Window, reach: int = 4) -> str | None:
         """'including 13 children', '$281m in cash': "part", a part of a larger whole;
