@@ -118,7 +118,7 @@ class FactTable:
 
     def __init__(self, columns: dict[str, list[Any]], rows: int | None = None):
         self._columns = columns
-        self._rows = len(next(iter(columns.values()))) if rows is None and columns else rows or 0
+        self._rows = len(next(iter(columns.values()), ())) if rows is None else rows
 
     def __len__(self) -> int:
         return self._rows
@@ -157,8 +157,9 @@ class FactTable:
 
     def keys(self, cols: Sequence[str]) -> list[tuple]:
         """Each row's values in `cols`, as a tuple."""
-        return list(zip(*(self._columns[c] for c in cols), strict=True)) if cols else \
-            [()] * self._rows
+        if not cols:
+            return [()] * self._rows
+        return list(zip(*(self._columns[c] for c in cols), strict=True))
 
     def groups(self, cols: Sequence[str], sort: bool = False) -> dict[tuple, list[int]]:
         """Row indices by their values in `cols`: groups in first-seen order, or in

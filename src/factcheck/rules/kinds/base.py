@@ -79,9 +79,8 @@ def candidates(table: FactTable, p: dict[str, Any]) -> FactTable:
     return comparable(table, p["require"], p["skip_kinds"])
 
 
-def key_of(columns: Sequence[str], values: Any) -> tuple[str, dict[str, Any]]:
-    """(story, key dict) from a group-by key tuple whose first column is the story."""
-    values = values if isinstance(values, tuple) else (values,)
+def key_of(columns: Sequence[str], values: tuple) -> tuple[str, dict[str, Any]]:
+    """(story, key dict) from a group's key tuple whose first column is the story."""
     story, *rest = values
     return story, {c: (v if v != UNKNOWN else None) for c, v in zip(columns[1:], rest, strict=True)}
 
