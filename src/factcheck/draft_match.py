@@ -18,10 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from factcheck.extract.frame.lexicon import load_frame_lexicon
-from factcheck.facts import fact_table
+from factcheck.facts import FactTable, fact_table
 from factcheck.models import Fact
 from factcheck.rules.kinds.base import (
     Context,
@@ -61,10 +59,8 @@ class Match:
     against: tuple[int, ...] = ()
 
 
-def _table(facts: Sequence[Fact], is_draft: Sequence[bool]):
-    table = fact_table(facts)
-    table["draft"] = np.asarray(is_draft, dtype=bool)
-    return table
+def _table(facts: Sequence[Fact], is_draft: Sequence[bool]) -> FactTable:
+    return fact_table(facts).assign(draft=[bool(d) for d in is_draft])
 
 
 def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
@@ -83,7 +79,7 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
              _phrases(tuple(params["running_count_words"])))
     ctx = Context(facts=facts, monotonic=monotonic)
     fields = ("pos", "src", "lo", "hi", "measure", "qualifier", "draft", "when", "day_only")
-    out: dict[int, Match] = {int(p): Match() for p in t["pos"][t["draft"]]}
+    out: dict[int, Match] = {p: Match() for p, d in zip(t["pos"], t["draft"], strict=True) if d}
     for values, rows in split_groups(t, cols, fields):
         drafts = [i for i, d in enumerate(rows["draft"]) if d]
         if not drafts:

@@ -1,22 +1,27 @@
-"""Facts as a pandas table: one row per fact, keyed columns ready for group-by.
+"""Facts as a table: one row per fact, keyed columns ready for grouping.
 
 The rule engine never compares every pair of facts in a corpus: each rule
 groups this table by a key (story, measure, entity, …) and looks only inside
 the groups that can hold a finding. Key columns hold "" for "unknown" so that
-group-by treats unknown as a value of its own (an unknown place is not Lviv).
+grouping treats unknown as a value of its own (an unknown place is not Lviv).
+
+`FactTable` is plain Python: one list per column, all of one length. A rule
+filters it (`where`, `take`), replaces columns (`assign`) and groups it by a
+tuple of columns (`groups`, in first-seen or in sorted key order, the rows of a
+group in table order). It is never changed in place: every operation returns a
+new table, which may share the old one's column lists.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
-
-import numpy as np
-import pandas as pd
+from typing import Any
 
 from factcheck.models import Fact
+from factcheck.published import epoch_seconds
 
 # Fact fields that can be part of a grouping key, and their unknown marker.
 KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor", "kind",
@@ -105,36 +110,96 @@ def outlet(source: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def fact_table(facts: Sequence[Fact]) -> pd.DataFrame:
+class FactTable:
+    """Columns of one length by name; row i of every column is one fact (or one
+    fact's reading, after a rule splits or rewrites rows)."""
+
+    __slots__ = ("_columns", "_rows")
+
+    def __init__(self, columns: dict[str, list[Any]], rows: int | None = None):
+        self._columns = columns
+        self._rows = len(next(iter(columns.values()), ())) if rows is None else rows
+
+    def __len__(self) -> int:
+        return self._rows
+
+    @property
+    def empty(self) -> bool:
+        return self._rows == 0
+
+    def __getitem__(self, name: str) -> list[Any]:
+        return self._columns[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._columns
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return tuple(self._columns)
+
+    def take(self, rows: Sequence[int]) -> FactTable:
+        """The given rows, in the given order."""
+        return FactTable({k: [v[i] for i in rows] for k, v in self._columns.items()}, len(rows))
+
+    def where(self, mask: Iterable[bool]) -> FactTable:
+        """The rows whose mask entry is true, in table order."""
+        rows = [i for i, ok in enumerate(mask) if ok]
+        return self if len(rows) == self._rows else self.take(rows)
+
+    def assign(self, **columns: list[Any]) -> FactTable:
+        """The table with these columns added or replaced (each as long as the table)."""
+        return FactTable({**self._columns, **columns}, self._rows)
+
+    def concat(self, other: FactTable) -> FactTable:
+        """This table's rows, then `other`'s (the same columns)."""
+        return FactTable({k: v + other[k] for k, v in self._columns.items()},
+                         self._rows + len(other))
+
+    def keys(self, cols: Sequence[str]) -> list[tuple]:
+        """Each row's values in `cols`, as a tuple."""
+        if not cols:
+            return [()] * self._rows
+        return list(zip(*(self._columns[c] for c in cols), strict=True))
+
+    def groups(self, cols: Sequence[str], sort: bool = False) -> dict[tuple, list[int]]:
+        """Row indices by their values in `cols`: groups in first-seen order, or in
+        sorted key order when asked; a group's rows in table order either way."""
+        out: dict[tuple, list[int]] = {}
+        for i, key in enumerate(self.keys(cols)):
+            at = out.get(key)
+            if at is None:
+                out[key] = [i]
+            else:
+                at.append(i)
+        return {k: out[k] for k in sorted(out)} if sort else out
+
+
+def fact_table(facts: Sequence[Fact]) -> FactTable:
     """One row per fact, `pos` = index into `facts` (the engine's handle on the Fact).
 
     Columns: the key fields ("" = unknown), src (independent source), doc, start,
-    value, lo, hi (float, ±inf when open, NaN when no number), date, when (publication
-    time in seconds since the epoch, UTC; NaN if unknown), day_only (the date carries
-    no time of day), converts.
+    value, lo, hi (float, ±inf when open, NaN when no number), scale, date, when
+    (publication time in seconds since the epoch, UTC; NaN if unknown), day_only (the
+    date carries no time of day), converts (the partner fact's id, None when none).
+    Every missing number is a NaN of its own, as rows of a numeric array were: inside
+    tuples and sets, NaN equals only itself (the same object).
     """
-    n = len(facts)
-    cols: dict[str, object] = {"pos": np.arange(n, dtype=np.int64)}
+    cols: dict[str, list[Any]] = {"pos": list(range(len(facts)))}
     for name in KEY_FIELDS:
-        cols[name] = pd.array([getattr(f, name) or UNKNOWN for f in facts], dtype=object)
-    cols["src"] = pd.array([source_of(f) for f in facts], dtype=object)
-    cols["doc"] = pd.array([f.doc for f in facts], dtype=object)
-    cols["start"] = np.fromiter((f.start for f in facts), dtype=np.int64, count=n)
-    cols["value"] = np.fromiter((np.nan if f.value is None else f.value for f in facts),
-                                dtype=float, count=n)
-    lo = np.full(n, np.nan)
-    hi = np.full(n, np.nan)
-    for i, f in enumerate(facts):
-        iv = interval(f)
-        if iv is not None:
-            lo[i], hi[i] = iv
-    cols["lo"], cols["hi"] = lo, hi
-    cols["scale"] = np.fromiter((_scale(f) for f in facts), dtype=float, count=n)
+        cols[name] = [getattr(f, name) or UNKNOWN for f in facts]
+    cols["src"] = [source_of(f) for f in facts]
+    cols["doc"] = [f.doc for f in facts]
+    cols["start"] = [int(f.start) for f in facts]
+    cols["value"] = [float("nan") if f.value is None else float(f.value) for f in facts]
+    bounds = [interval(f) for f in facts]
+    cols["lo"] = [float("nan") if iv is None else iv[0] for iv in bounds]
+    cols["hi"] = [float("nan") if iv is None else iv[1] for iv in bounds]
+    cols["scale"] = [float(_scale(f)) for f in facts]
     dates = [f.date or None for f in facts]
-    cols["date"] = pd.array([d or UNKNOWN for d in dates], dtype=object)
+    cols["date"] = [d or UNKNOWN for d in dates]
     cols["when"], cols["day_only"] = _parse_dates(dates)
-    cols["converts"] = pd.array([f.converts for f in facts], dtype="Int64")
-    return pd.DataFrame(cols)
+    cols["converts"] = [f.converts for f in facts]
+    return FactTable(cols, len(facts))
 
 
 def _scale(fact: Fact) -> float:
@@ -146,30 +211,18 @@ def _scale(fact: Fact) -> float:
     return 1.0
 
 
-def _parse_dates(dates: list[str | None]) -> tuple[np.ndarray, np.ndarray]:
+def _parse_dates(dates: list[str | None]) -> tuple[list[float], list[bool]]:
     """Publication times, parsed once per distinct string (a corpus repeats few dates)."""
-    parsed: dict[str, float] = {}
-    for d in sorted({d for d in dates if d}):
-        try:
-            ts = pd.Timestamp(d)
-        except (ValueError, TypeError, OverflowError):
-            ts = pd.NaT
-        if ts is pd.NaT:
-            parsed[d] = np.nan
-        else:
-            if ts.tzinfo is not None:
-                ts = ts.tz_convert("UTC").tz_localize(None)
-            parsed[d] = ts.value / 1e9
-    when = np.array([parsed[d] if d else np.nan for d in dates], dtype=float)
-    day_only = np.array([bool(d) and len(d.strip()) <= 10 for d in dates], dtype=bool)
+    parsed = {d: epoch_seconds(d) for d in set(dates) if d}
+    when = [float("nan") if not d or math.isnan(parsed[d]) else parsed[d] for d in dates]
+    day_only = [bool(d) and len(d.strip()) <= 10 for d in dates]
     return when, day_only
 
 
-def comparable(table: pd.DataFrame, require: Sequence[str], skip_kinds: Sequence[str]) -> pd.DataFrame:
+def comparable(table: FactTable, require: Sequence[str], skip_kinds: Sequence[str]) -> FactTable:
     """The rows a cross-fact rule may compare: a number, the required fields, a countable kind."""
-    mask = table["lo"].notna().to_numpy().copy()
-    for name in require:
-        mask &= (table[name] != UNKNOWN).to_numpy()
-    if skip_kinds:
-        mask &= ~table["kind"].isin(list(skip_kinds)).to_numpy()
-    return table[mask]
+    skip = frozenset(skip_kinds)
+    needed = [table[name] for name in require]
+    return table.where(
+        not math.isnan(lo) and kind not in skip and all(c[i] != UNKNOWN for c in needed)
+        for i, (lo, kind) in enumerate(zip(table["lo"], table["kind"], strict=True)))

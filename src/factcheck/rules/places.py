@@ -12,7 +12,7 @@ that name no place (they move together or not at all, so that figures that
 were compared with each other still are); vague wording ("dozens") says too
 little to pin.
 
-Only groups are looked at, never pairs of facts across a corpus: one group-by
+Only groups are looked at, never pairs of facts across a corpus: one grouping
 marks the groups with one place; nesting is checked in the few with several.
 """
 
@@ -24,11 +24,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-import numpy as np
-import pandas as pd
-
 from factcheck.extract.context.location import EACH_PLACE
-from factcheck.facts import UNKNOWN
+from factcheck.facts import UNKNOWN, FactTable
 from factcheck.geocache import cached_table
 from factcheck.rules.params import Param, flag, names, number
 
@@ -64,31 +61,22 @@ def gap_ratio(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> float:
     return lo / hi if hi > 0 else math.inf
 
 
-def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+def with_story_places(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> FactTable:
     """`t` with `location` set to the story's place where the rule above allows it."""
     if not p.get("unplaced_take_story_place") or "location" not in key or t.empty:
         return t
     cols = ["story", *(k for k in key if k != "location")]
-    loc = t["location"].to_numpy(dtype=object)
-    placed = loc != UNKNOWN
-    g = t.groupby(cols, sort=False)
-    codes = g.ngroup().to_numpy()
-    n_places = t["location"].where(placed).groupby(codes).transform("nunique").to_numpy()
-    n_unplaced = pd.Series(~placed).groupby(codes).transform("sum").to_numpy()
-    # Groups where a figure could move: one place and a figure without one, or
-    # several places that may nest (a city and its country).
-    open_rows = np.flatnonzero(((n_places == 1) & (n_unplaced > 0)) | (n_places >= 2))
-    if len(open_rows) == 0:
-        return t
-    order = open_rows[np.argsort(codes[open_rows], kind="stable")]
-    cut = np.flatnonzero(np.diff(codes[order])) + 1
-    lo, hi = t["lo"].to_numpy(), t["hi"].to_numpy()
-    qual = t["qualifier"].to_numpy(dtype=object)
+    loc, lo, hi, qual = t["location"], t["lo"], t["hi"], t["qualifier"]
     skip = frozenset(p["story_place_skip_qualifiers"])
     ratio = float(p["story_place_max_ratio"])
-    moved = loc.copy()
-    for rows in np.split(order, cut):
-        inner = innermost(sorted({loc[i] for i in rows if placed[i]}))
+    moved = list(loc)
+    for rows in t.groups(cols).values():
+        places = sorted({loc[i] for i in rows if loc[i] != UNKNOWN})
+        # A figure could move only with one place and a figure without one, or with
+        # several places that may nest (a city and its country).
+        if not places or (len(places) == 1 and UNKNOWN not in (loc[i] for i in rows)):
+            continue
+        inner = innermost(places)
         if inner is None:
             continue  # several places: a figure without one may be their total
         anchors = [(lo[i], hi[i]) for i in rows if loc[i] == inner]
@@ -100,49 +88,53 @@ def with_story_places(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) ->
                 movers.setdefault(loc[i], []).append(i)
         for at in movers.values():
             if all(gap_ratio(lo[i], hi[i], a, b) <= ratio for i in at for a, b in anchors):
-                moved[at] = inner
-    if (moved == loc).all():
+                for i in at:
+                    moved[i] = inner
+    if moved == loc:
         return t
-    return t.assign(location=pd.array(moved, dtype=object))
+    return t.assign(location=moved)
 
 
-def with_story_frame(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+def with_story_frame(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> FactTable:
     """`t` with the story's place and the event's scope filled in where the rules allow:
     what every kind that sets sources against each other compares on."""
     return with_event_scope(with_story_places(with_each_place(t, key), key, p), key, p)
 
 
-def with_each_place(t: pd.DataFrame, key: Sequence[str]) -> pd.DataFrame:
+def with_each_place(t: FactTable, key: Sequence[str]) -> FactTable:
     """A figure that holds for each of several places ("Wajima and Suzu each have 24
     deaths": location "Wajima; Suzu") is one row per place, each compared as that
-    place's figure."""
+    place's figure; such rows follow the others."""
     if "location" not in key or t.empty:
         return t
-    listed = t["location"].str.contains(EACH_PLACE, regex=False).to_numpy()
-    if not listed.any():
+    loc = t["location"]
+    listed = [i for i, place in enumerate(loc) if EACH_PLACE in place]
+    if not listed:
         return t
-    rows = t[listed].assign(location=t["location"][listed].str.split(EACH_PLACE)).explode("location")
-    return pd.concat([t[~listed], rows], ignore_index=True)
+    single = t.where(EACH_PLACE not in place for place in loc)
+    split = [(i, place) for i in listed for place in loc[i].split(EACH_PLACE)]
+    each = t.take([i for i, _ in split]).assign(location=[place for _, place in split])
+    return single.concat(each)
 
 
-def with_event_scope(t: pd.DataFrame, key: Sequence[str], p: dict[str, Any]) -> pd.DataFrame:
+def with_event_scope(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> FactTable:
     """`t` with a figure's unknown `scope` set to "event" where every scoped figure of
     its key is the event's: a plain "14 children were hurt" is the incident's count."""
     if not p.get("unscoped_take_event_scope") or "scope" not in key or t.empty:
         return t
-    scope = t["scope"].to_numpy(dtype=object)
-    blank = scope == UNKNOWN
-    if not blank.any():
+    scope = t["scope"]
+    if UNKNOWN not in scope:
         return t
-    codes = t.groupby(["story", *(k for k in key if k != "scope")], sort=False).ngroup().to_numpy()
-    event = pd.Series(scope == "event").groupby(codes).transform("any").to_numpy()
-    other = pd.Series(~blank & (scope != "event")).groupby(codes).transform("any").to_numpy()
-    take = blank & event & ~other
-    if not take.any():
+    filled = list(scope)
+    for rows in t.groups(["story", *(k for k in key if k != "scope")]).values():
+        scoped = {scope[i] for i in rows if scope[i] != UNKNOWN}
+        if scoped == {"event"}:  # an event's figure, and no other scope beside it
+            for i in rows:
+                if scope[i] == UNKNOWN:
+                    filled[i] = "event"
+    if filled == scope:
         return t
-    scope = scope.copy()
-    scope[take] = "event"
-    return t.assign(scope=pd.array(scope, dtype=object))
+    return t.assign(scope=filled)
 
 
 def innermost(places: Sequence[str]) -> str | None:

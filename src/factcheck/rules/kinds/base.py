@@ -8,10 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-import numpy as np
-import pandas as pd
-
-from factcheck.facts import UNKNOWN, comparable, source_of
+from factcheck.facts import UNKNOWN, FactTable, comparable, source_of
 from factcheck.models import Fact, Finding
 from factcheck.rules import wording
 from factcheck.rules.params import Param, flag, number
@@ -73,18 +70,17 @@ class Kind(ABC):
         """The parameters a rule of this kind takes, with their defaults."""
 
     @abstractmethod
-    def find(self, table: pd.DataFrame, rule: Rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule: Rule, ctx: Context) -> Iterator[Finding]:
         """Every finding of `rule` in the fact table."""
 
 
-def candidates(table: pd.DataFrame, p: dict[str, Any]) -> pd.DataFrame:
+def candidates(table: FactTable, p: dict[str, Any]) -> FactTable:
     """The rows a grouping rule compares (see facts.comparable)."""
     return comparable(table, p["require"], p["skip_kinds"])
 
 
-def key_of(columns: Sequence[str], values: Any) -> tuple[str, dict[str, Any]]:
-    """(story, key dict) from a group-by key tuple whose first column is the story."""
-    values = values if isinstance(values, tuple) else (values,)
+def key_of(columns: Sequence[str], values: tuple) -> tuple[str, dict[str, Any]]:
+    """(story, key dict) from a group's key tuple whose first column is the story."""
     story, *rest = values
     return story, {c: (v if v != UNKNOWN else None) for c, v in zip(columns[1:], rest, strict=True)}
 
@@ -199,27 +195,47 @@ def own_figure_params() -> dict[str, Param]:
     }
 
 
-def in_groups(rows: pd.DataFrame, cols: Sequence[str], keys: pd.Index) -> pd.DataFrame:
-    """The rows whose values in `cols` are one of `keys` (as made by a group-by on cols)."""
-    if rows.empty or len(keys) == 0:
-        return rows.iloc[:0]
-    wanted = keys if isinstance(keys, pd.MultiIndex) else pd.MultiIndex.from_arrays([keys])
-    return rows[pd.MultiIndex.from_frame(rows[list(cols)]).isin(wanted)]
+def in_groups(rows: FactTable, cols: Sequence[str], keys: Iterable[tuple]) -> FactTable:
+    """The rows whose values in `cols` are one of `keys` (tuples, as `groups` makes them)."""
+    wanted = set(keys)
+    return rows.where(k in wanted for k in rows.keys(cols))
 
 
-def split_groups(rows: pd.DataFrame, cols: Sequence[str],
+def split_groups(rows: FactTable, cols: Sequence[str],
                  fields: Sequence[str]) -> Iterator[tuple[tuple, dict[str, list]]]:
-    """(key, {field: values}) for each group of `rows` by `cols`, in key order.
-
-    One group-by and one conversion to lists for all groups: iterating pandas
-    groups costs a frame per group, which dominates on a corpus of many stories.
-    """
+    """(key, {field: values}) for each group of `rows` by `cols`, in sorted key order,
+    a group's values in table order."""
     if rows.empty:
         return
-    codes = rows.groupby(list(cols), sort=True).ngroup().to_numpy()
-    order = np.argsort(codes, kind="stable")
-    codes = codes[order]
-    cut = (np.flatnonzero(codes[1:] != codes[:-1]) + 1).tolist()
-    data = {c: rows[c].to_numpy()[order].tolist() for c in dict.fromkeys([*cols, *fields])}
-    for a, b in zip([0, *cut], [*cut, len(codes)], strict=True):
-        yield tuple(data[c][a] for c in cols), {f: data[f][a:b] for f in fields}
+    data = {f: rows[f] for f in fields}
+    for key, at in rows.groups(cols, sort=True).items():
+        yield key, {f: [v[i] for i in at] for f, v in data.items()}
+
+
+def disputed(t: FactTable, cols: Sequence[str], several: str = "src") -> FactTable:
+    """The rows of the groups by `cols` that can hold a disagreement: the group's largest
+    lower bound exceeds its smallest upper bound, and it holds two values of `several`
+    (two sources; two times). A cheap pass before any pair is looked at."""
+    lo, hi, of = t["lo"], t["hi"], t[several]
+    keep = [False] * len(t)
+    for at in t.groups(cols).values():
+        if (len(at) > 1 and nanmax(lo[i] for i in at) > nanmin(hi[i] for i in at)
+                and distinct(of[i] for i in at) >= 2):
+            for i in at:
+                keep[i] = True
+    return t.where(keep)
+
+
+def nanmax(values: Iterable[float]) -> float:
+    """The largest value, NaN aside (NaN when there is none)."""
+    return max((v for v in values if v == v), default=math.nan)
+
+
+def nanmin(values: Iterable[float]) -> float:
+    """The smallest value, NaN aside (NaN when there is none)."""
+    return min((v for v in values if v == v), default=math.nan)
+
+
+def distinct(values: Iterable[Any]) -> int:
+    """How many different values, NaN aside."""
+    return len({v for v in values if v == v})

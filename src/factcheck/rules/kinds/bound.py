@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pandas as pd
-
+from factcheck.facts import FactTable
 from factcheck.models import Finding
 from factcheck.rules import wording
 from factcheck.rules.kinds.base import (
@@ -18,6 +17,8 @@ from factcheck.rules.kinds.base import (
     candidates,
     in_groups,
     key_of,
+    nanmax,
+    nanmin,
     split_groups,
 )
 from factcheck.rules.params import Grouping, choice, records, word
@@ -41,22 +42,22 @@ class Bound(Kind):
                        "conflict rule's), or each")},
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         t = candidates(table, p)
         cols = ["story", *(k for k in p["key"] if k != "measure")]
         for pair in p["pairs"]:
-            parts = t[(t["measure"] == pair["part"]).to_numpy()]
-            wholes = t[(t["measure"] == pair["whole"]).to_numpy()]
+            parts = t.where(m == pair["part"] for m in t["measure"])
+            wholes = t.where(m == pair["whole"] for m in t["measure"])
             if parts.empty or wholes.empty:
                 continue
-            top = parts.groupby(cols, sort=False)["lo"].max().rename("part_lo")
             largest = p["whole_figure"] == "largest"
-            cap = wholes.groupby(cols, sort=False)["hi"].agg(
-                "max" if largest else "min").rename("whole_hi")
-            both = pd.concat([top, cap], axis=1, join="inner")
-            keys = both.index[both["part_lo"] > both["whole_hi"]]
-            if len(keys) == 0:
+            lo, hi = parts["lo"], wholes["hi"]
+            top = {k: nanmax(lo[i] for i in at) for k, at in parts.groups(cols).items()}
+            cap = {k: (nanmax if largest else nanmin)(hi[i] for i in at)
+                   for k, at in wholes.groups(cols).items()}
+            keys = [k for k, part_lo in top.items() if k in cap and part_lo > cap[k]]
+            if not keys:
                 continue
             hit_parts, hit_wholes = in_groups(parts, cols, keys), in_groups(wholes, cols, keys)
             wholes_by_key = dict(split_groups(hit_wholes, cols, ("pos", "hi")))

@@ -23,14 +23,13 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
 
-import numpy as np
-import pandas as pd
-
+from factcheck.facts import FactTable
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
     Context,
     Kind,
     candidates,
+    disputed,
     kept,
     key_of,
     own_figure_params,
@@ -102,23 +101,20 @@ class Conflict(Kind):
             },
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         t = candidates(table, p)
         if t.empty:
             return
         t = with_story_frame(t, p["key"], p)
         # "One of the rockets hit the building": at least one did, no count of them all
-        share = (t["phase"] == "share").to_numpy()
-        if share.any():
-            t = t.assign(hi=np.where(share, np.inf, t["hi"].to_numpy()))
+        if "share" in t["phase"]:
+            t = t.assign(hi=[math.inf if ph == "share" else h
+                             for ph, h in zip(t["phase"], t["hi"], strict=True)])
         cols = ["story", *p["key"]]
-        g = t.groupby(cols, sort=False)
-        # Vectorised pre-filter: a group can hold a conflict only if its largest lower
-        # bound exceeds its smallest upper bound and two sources speak in it.
-        split = g["lo"].transform("max") > g["hi"].transform("min")
-        several = g["src"].transform("nunique") >= 2
-        hits = t[(split & several).to_numpy()]
+        # A group can hold a conflict only if two sources speak in it and its figures
+        # cannot all hold.
+        hits = disputed(t, cols)
         monotonic = ctx.monotonic if p["defer_monotonic_updates"] else frozenset()
         changing = ctx.monotonic | frozenset(p["changing_measures"])
         stages = shared_stages(t, cols, changing, p["stage_gap"], *late_params(p))

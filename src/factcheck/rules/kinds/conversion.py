@@ -11,8 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 
-import pandas as pd
-
+from factcheck.facts import FactTable
 from factcheck.models import Fact, Finding
 from factcheck.pint_registry import affine
 from factcheck.rules import wording
@@ -39,14 +38,13 @@ class Conversion(Kind):
                               integer=True),
         }
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
-        linked = table[table["converts"].notna().to_numpy()]
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
+        linked = table.where(c is not None for c in table["converts"])
         if linked.empty:
             return
         at = {f.id: i for i, f in enumerate(ctx.facts)}  # Fact.id → position in the run
         seen: set[tuple[int, int]] = set()
-        for pos, partner_id in zip(linked["pos"].to_list(), linked["converts"].to_list(),
-                                   strict=True):
+        for pos, partner_id in zip(linked["pos"], linked["converts"], strict=True):
             partner = at.get(partner_id)
             if partner is None or partner == pos:
                 continue

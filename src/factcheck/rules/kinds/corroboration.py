@@ -8,13 +8,13 @@ corroborates nothing.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
-import pandas as pd
-
+from factcheck.facts import FactTable
 from factcheck.models import Finding
-from factcheck.rules.kinds.base import Context, Kind, candidates, key_of, split_groups
+from factcheck.rules.kinds.base import Context, Kind, candidates, distinct, key_of, split_groups
 from factcheck.rules.params import Grouping, names, number
 from factcheck.rules.places import QUALIFIERS, place_params, with_story_frame
 
@@ -41,10 +41,12 @@ class Corroboration(Kind):
             },
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         t = candidates(table, p)
-        t = t[t["value"].notna().to_numpy() & ~t["qualifier"].isin(p["skip_qualifiers"]).to_numpy()]
+        skip = frozenset(p["skip_qualifiers"])
+        t = t.where(not math.isnan(v) and q not in skip
+                    for v, q in zip(t["value"], t["qualifier"], strict=True))
         if t.empty:
             return
         t = with_story_frame(t, p["key"], p)
@@ -52,8 +54,11 @@ class Corroboration(Kind):
         # The same figure: the same value in the same wording ("at least 1" only
         # agrees with "1"; it does not corroborate it).
         same = [*cols, "value", "qualifier"]
-        agree = t.groupby(same, sort=False)["src"].transform("nunique") >= p["min_sources"]
-        for values, rows in split_groups(t[agree.to_numpy()], same, ("pos", "src")):
+        src = t["src"]
+        agree = [at for at in t.groups(same).values()
+                 if distinct(src[i] for i in at) >= p["min_sources"]]
+        agreed = t.take(sorted(i for at in agree for i in at))
+        for values, rows in split_groups(agreed, same, ("pos", "src")):
             voices = independent(rows["pos"], rows["src"], ctx, p["copy_context"])
             if voices >= p["min_sources"]:
                 story, key = key_of(cols, values[: len(cols)])

@@ -11,17 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import numpy as np
-import pandas as pd
-
 from factcheck.extract.frame import OUT_OF
 from factcheck.extract.frame.lexicon import load_frame_lexicon
-from factcheck.facts import UNKNOWN, source_of
+from factcheck.facts import UNKNOWN, FactTable, source_of
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
     Context,
     Kind,
     candidates,
+    disputed,
     kept,
     key_of,
     own_figure_params,
@@ -97,7 +95,7 @@ class SameQuantity(Kind):
             },
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         t = candidates_in_base_units(table, p, ctx)
         if t.empty:
@@ -105,11 +103,7 @@ class SameQuantity(Kind):
         cols = ["story", *p["key"]]
         attributes = load_frame_lexicon().attributes  # "population": a named quantity
         games = Games.of(ctx.facts, p)
-        g = t.groupby(cols, sort=False)
-        split = g["lo"].transform("max") > g["hi"].transform("min")
-        several = g["src"].transform("nunique") >= 2
-        hits = t[(split & several).to_numpy()]
-        for values, rows in split_groups(hits, cols, FIELDS):
+        for values, rows in split_groups(disputed(t, cols), cols, FIELDS):
             rows = own_floors(rows, p)
             story, key = key_of(cols, values)
             loose = (key.get("dimension") in LOOSE and p["loose_overlap"] > 0
@@ -139,16 +133,17 @@ class SameQuantity(Kind):
                     yield ctx.finding(rule, story, shown, positions, severity=severity)
 
 
-def candidates_in_base_units(table: pd.DataFrame, p: dict, ctx: Context) -> pd.DataFrame:
+def candidates_in_base_units(table: FactTable, p: dict, ctx: Context) -> FactTable:
     """The rows the rule compares, in base units, a figure naming no owner given the sole
     owner of its frame: the grouping draft mode shares with the rule."""
     t = candidates(table, p)
     if p["skip_measured"]:
-        t = t[((t["measure"] == UNKNOWN) | (t["dimension"] != "count")).to_numpy()]
+        t = t.where(m == UNKNOWN or d != "count"
+                    for m, d in zip(t["measure"], t["dimension"], strict=True))
     if t.empty:
         return t
     t = _in_base_units(t, ctx)
-    t = t.assign(named=(t["owner"] != UNKNOWN).to_numpy())  # its own words name the owner
+    t = t.assign(named=[o != UNKNOWN for o in t["owner"]])  # its own words name the owner
     if p["sole_owner"] and "owner" in p["key"]:
         t = with_sole_owner(t, ["story", *(k for k in p["key"] if k != "owner")])
     return t
@@ -196,41 +191,40 @@ def _stated_whole(fact) -> str | None:
     return next((c[len(OUT_OF):] for c in fact.cues or () if c.startswith(OUT_OF)), None)
 
 
-def _in_base_units(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def _in_base_units(t: FactTable, ctx: Context) -> FactTable:
     """Intervals in the dimension's base unit; a plain physical figure is widened to
     its written precision ("six miles" is 5.5–6.5 miles), so conversions meet."""
-    lo, hi = t["lo"].to_numpy().copy(), t["hi"].to_numpy().copy()
-    physical = t["dimension"].str.startswith("[").to_numpy()
-    for k in (physical & (t["qualifier"] == "exact").to_numpy()).nonzero()[0]:
-        fact = ctx.facts[t["pos"].iat[k]]
-        half = _slack(fact, 0.0, ROUND_SHARE)
-        lo[k], hi[k] = min(lo[k], fact.value - half), max(hi[k], fact.value + half)
-    # A named person's age may differ by one between articles: a birthday can fall
-    # between them (a child's age in one incident is not read so).
-    named_age = ((t["dimension"] == "age") & (t["owner"] != UNKNOWN)
-                 & (t["qualifier"] == "exact")).to_numpy()
-    lo[named_age] -= AGE_SLACK
-    hi[named_age] += AGE_SLACK
-    # A model number ("737-800") is its first number: "737" and "787" are two models.
-    model = (t["dimension"] == "model").to_numpy()
-    lo[model] = hi[model] = t["value"].to_numpy()[model]
-    scale = t["scale"].to_numpy()
-    t = t.assign(lo=lo * scale, hi=hi * scale)
+    lo, hi = list(t["lo"]), list(t["hi"])
+    rows = zip(t["pos"], t["dimension"], t["qualifier"], t["owner"], t["value"], strict=True)
+    for k, (pos, dimension, qualifier, owner, value) in enumerate(rows):
+        exact = qualifier == "exact"
+        if dimension.startswith("[") and exact:
+            fact = ctx.facts[pos]
+            half = _slack(fact, 0.0, ROUND_SHARE)
+            lo[k], hi[k] = min(lo[k], fact.value - half), max(hi[k], fact.value + half)
+        elif dimension == "age" and owner != UNKNOWN and exact:
+            # A named person's age may differ by one between articles: a birthday can
+            # fall between them (a child's age in one incident is not read so).
+            lo[k], hi[k] = lo[k] - AGE_SLACK, hi[k] + AGE_SLACK
+        elif dimension == "model":
+            lo[k] = hi[k] = value  # "737-800" is its first number: "737" and "787" are two
+    scale = t["scale"]
+    t = t.assign(lo=[x * f for x, f in zip(lo, scale, strict=True)],
+                 hi=[x * f for x, f in zip(hi, scale, strict=True)])
     return _in_main_currency(t, ctx)
 
 
-def _in_main_currency(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+def _in_main_currency(t: FactTable, ctx: Context) -> FactTable:
     """Sums in another currency, at the rates the story's texts state, in its main one
     (rules/rates.py); such rows are marked `rated`."""
-    rated = np.zeros(len(t), dtype=bool)
-    money = t["dimension"].str.startswith(MONEY).to_numpy()
-    rates = stated_rates(ctx.facts) if money.any() else {}
+    rated = [False] * len(t)
+    money = [i for i, d in enumerate(t["dimension"]) if d.startswith(MONEY)]
+    rates = stated_rates(ctx.facts) if money else {}
     if not rates:
         return t.assign(rated=rated)
-    lo, hi = t["lo"].to_numpy().copy(), t["hi"].to_numpy().copy()
-    dimension = t["dimension"].to_numpy().copy()
-    for k in money.nonzero()[0]:
-        story = rates.get(t["story"].iat[k] or "")
+    lo, hi, dimension = list(t["lo"]), list(t["hi"]), list(t["dimension"])
+    for k in money:
+        story = rates.get(t["story"][k] or "")
         own = dimension[k][len(MONEY):]
         if story is not None and own != story.main and own in story.factors:
             f_lo, f_hi = story.factors[own]
@@ -239,26 +233,24 @@ def _in_main_currency(t: pd.DataFrame, ctx: Context) -> pd.DataFrame:
     return t.assign(lo=lo, hi=hi, dimension=dimension, rated=rated)
 
 
-def with_sole_owner(t: pd.DataFrame, others: list[str]) -> pd.DataFrame:
+def with_sole_owner(t: FactTable, others: list[str]) -> FactTable:
     """Rows without an owner take the owner of their group when exactly one is named."""
-    named = t[t["owner"] != UNKNOWN]
-    if named.empty or len(named) == len(t):
+    owner = t["owner"]
+    named = sum(o != UNKNOWN for o in owner)
+    if named == 0 or named == len(t):
         return t
-    owners = named.groupby(others, sort=False)["owner"].agg(
-        lambda s: s.iloc[0] if s.nunique() == 1 else UNKNOWN)
-    sole = owners[owners != UNKNOWN]
-    if sole.empty:
+    sole: dict[tuple, str] = {}
+    for key, at in t.groups(others).items():
+        owners = {owner[i] for i in at if owner[i] != UNKNOWN}
+        if len(owners) == 1:
+            sole[key] = owners.pop()
+    if not sole:
         return t
     # A past event's figure naming no place or person is of an unknown past event.
-    blank = (t["owner"] == UNKNOWN).to_numpy()
-    if "era" in t:
-        blank = blank & (t["era"] == UNKNOWN).to_numpy()
-    keys = pd.MultiIndex.from_frame(t[others]) if len(others) > 1 else pd.Index(t[others[0]])
-    filled = sole.reindex(keys).to_numpy()
-    owner = t["owner"].to_numpy().copy()
-    take = blank & pd.notna(filled)
-    owner[take] = filled[take]
-    return t.assign(owner=owner)
+    era = t["era"] if "era" in t else [UNKNOWN] * len(t)
+    filled = [sole.get(key, o) if o == UNKNOWN and e == UNKNOWN else o
+              for key, o, e in zip(t.keys(others), owner, era, strict=True)]
+    return t.assign(owner=filled)
 
 
 class Games:

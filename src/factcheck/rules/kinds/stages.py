@@ -20,9 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
-from factcheck.rules.kinds.base import split_groups
+from factcheck.facts import FactTable
+from factcheck.rules.kinds.base import nanmax, split_groups
 
 
 @dataclass(frozen=True)
@@ -51,7 +50,7 @@ def late_params(p: dict[str, Any]) -> tuple[frozenset[str], int | None]:
                                                   else None)
 
 
-def shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str], gap: float,
+def shared_stages(t: FactTable, cols: list[str], changing: frozenset[str], gap: float,
                   late: frozenset[str] = frozenset(), measure_at: int | None = None) -> Stages:
     """For each (story, source, source) pair, the keys of tolls on which the two agree
     (figures within `gap` of each other) and those on which they cannot (intervals
@@ -59,10 +58,13 @@ def shared_stages(t: pd.DataFrame, cols: list[str], changing: frozenset[str], ga
     # Shares ("including 6 children") are small and reported from different breakdowns,
     # and a past period's settled toll says nothing of today's moment: only the event's
     # whole counts anchor.
-    mask = (t["measure"].isin(list(changing)).to_numpy() & (t["qualifier"] != "vague").to_numpy()
-            & ~t["phase"].isin(["part", "share"]).to_numpy() & (t["scope"] != "period").to_numpy())
-    anchors = t[mask]
-    headline = anchors.groupby(["story", "src", "measure"], sort=False)["value"].max().to_dict()
+    anchors = t.where(m in changing and q != "vague" and ph not in ("part", "share")
+                      and sc != "period"
+                      for m, q, ph, sc in zip(t["measure"], t["qualifier"], t["phase"], t["scope"],
+                                              strict=True))
+    value = anchors["value"]
+    headline = {k: nanmax(value[i] for i in at)
+                for k, at in anchors.groups(["story", "src", "measure"]).items()}
     out: dict[tuple, tuple[set[tuple], set[tuple]]] = {}
     for values, group in split_groups(anchors, cols, ("src", "value", "lo", "hi", "measure")):
         figures = sorted(set(zip(group["src"], group["value"], group["lo"], group["hi"],

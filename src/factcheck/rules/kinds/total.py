@@ -7,13 +7,12 @@ the total. Each place counts once, with the smallest figure any source gives it
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import cache
 
-import pandas as pd
-
-from factcheck.facts import UNKNOWN
+from factcheck.facts import UNKNOWN, FactTable
 from factcheck.geocache import cached_table
 from factcheck.models import Finding
 from factcheck.rules import wording
@@ -23,6 +22,7 @@ from factcheck.rules.kinds.base import (
     candidates,
     in_groups,
     key_of,
+    nanmin,
     split_groups,
     time_order,
 )
@@ -57,24 +57,19 @@ class Sum(Kind):
             },
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         t = candidates(table, p)
         cols = ["story", *(k for k in p["key"] if k != "location")]
-        placed = (t["location"] != UNKNOWN).to_numpy()
-        totals, parts = t[~placed], t[placed]
+        totals = t.where(loc == UNKNOWN for loc in t["location"])
+        parts = t.where(loc != UNKNOWN for loc in t["location"])
         if p["skip_country_parts"] and not parts.empty:
-            parts = parts[~parts["location"].str.lower().isin(_countries()).to_numpy()]
+            countries = frozenset(_countries())
+            parts = parts.where(loc.lower() not in countries for loc in parts["location"])
         if totals.empty or parts.empty:
             return
-        # Vectorised over-estimate: merging nested place names only lowers the sum.
-        per_place = (parts.assign(lo0=parts["lo"].clip(lower=0))
-                     .groupby([*cols, "location"], sort=False)["lo0"].min())
-        sums = per_place.groupby(level=list(range(len(cols))), sort=False).agg(["sum", "size"])
-        ceiling = totals.groupby(cols, sort=False)["hi"].min().rename("ceiling")
-        both = pd.concat([sums, ceiling], axis=1, join="inner")
-        keys = both.index[(both["sum"] > both["ceiling"]) & (both["size"] >= p["min_parts"])]
-        if len(keys) == 0:
+        keys = _overflowing_keys(totals, parts, cols, p["min_parts"])
+        if not keys:
             return
         fields = ("pos", "src", "lo", "hi", "when", "day_only", "measure", "location")
         hit_parts = dict(split_groups(in_groups(parts, cols, keys), cols, fields))
@@ -91,6 +86,23 @@ class Sum(Kind):
                         (ctx.facts[i] for i in sorted(at_place)), joiner=" or ")
                         for place, at_place in sorted(shown.items())),
                     parts_sum=wording.number(total_sum))
+
+
+def _overflowing_keys(totals: FactTable, parts: FactTable, cols: list[str],
+                      min_parts: int) -> list[tuple]:
+    """The keys whose places' smallest figures add up to more than the smallest total,
+    from `min_parts` places on: an over-estimate of `_overflow` (merging nested place
+    names only lowers the sum), to look closer only there."""
+    lo = parts["lo"]
+    per_place = {k: nanmin(max(lo[i], 0.0) for i in at)
+                 for k, at in parts.groups([*cols, "location"]).items()}
+    sums: dict[tuple, list[float]] = {}
+    for k, smallest in per_place.items():
+        sums.setdefault(k[:-1], []).append(smallest)
+    hi = totals["hi"]
+    ceiling = {k: nanmin(hi[i] for i in at) for k, at in totals.groups(cols).items()}
+    return [k for k, s in sums.items()
+            if k in ceiling and len(s) >= min_parts and math.fsum(s) > ceiling[k]]
 
 
 def _records(rows: dict[str, list]) -> list[dict]:

@@ -6,17 +6,17 @@ toll that cannot shrink is worth a look. One kind, two rules (`direction`).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from functools import partial
 
-import numpy as np
-import pandas as pd
-
+from factcheck.facts import FactTable
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import (
     Context,
     Kind,
     candidates,
+    disputed,
     kept,
     key_of,
     own_figure_params,
@@ -53,24 +53,22 @@ class Update(Kind):
             },
         ).spec()
 
-    def find(self, table: pd.DataFrame, rule, ctx: Context) -> Iterator[Finding]:
+    def find(self, table: FactTable, rule, ctx: Context) -> Iterator[Finding]:
         p = rule.params
         grows = set(p["measures"]) if p["measures"] is not None else ctx.monotonic
         t = candidates(table, p)
-        t = t[t["measure"].isin(sorted(grows)).to_numpy()]
+        t = t.where(m in grows for m in t["measure"])
         if t.empty:
             return
         t = with_story_frame(t, p["key"], p)  # undated figures name places too
         cols = ["story", *p["key"]]
         stages = (shared_stages(t, cols, frozenset(grows), p["stage_gap"], *late_params(p))
                   if p["stage_gap"] > 0 else None)
-        t = t[~np.isnan(t["when"].to_numpy())]
+        t = t.where(not math.isnan(w) for w in t["when"])
         if t.empty:
             return
-        g = t.groupby(cols, sort=False)
-        dated = g["when"].transform("nunique") >= 2
-        split = g["lo"].transform("max") > g["hi"].transform("min")
-        hits = t[(dated & split).to_numpy()]
+        # only groups dated twice whose figures cannot all hold can show a change
+        hits = disputed(t, cols, several="when")
         rising = p["direction"] == "increase"
         fields = ("pos", "src", "lo", "hi", "when", "day_only", "qualifier")
         for values, rows in split_groups(hits, cols, fields):
