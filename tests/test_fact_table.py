@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from factcheck.facts import UNKNOWN, FactTable, comparable, fact_table
+from factcheck.facts import UNKNOWN, FactTable, comparable, event_days, fact_table
 from factcheck.models import Fact
 from factcheck.published import epoch_seconds
 from factcheck.rules.kinds.base import disputed, in_groups, nanmax, nanmin, split_groups
@@ -107,3 +107,24 @@ def test_date_spellings(text, seconds):
 @pytest.mark.parametrize("text", ["a year ago", "2026-02-30", "2026-03-14T24:00", "date", ""])
 def test_dates_that_name_no_time_are_unknown(text):
     assert math.isnan(epoch_seconds(text))
+
+
+@pytest.mark.parametrize(("named", "expected"), [
+    # (source, day) of each figure → its event day as the rules group it
+    ([("A", "saturday"), ("B", "saturday"), ("C", "wednesday"), ("C", None)],
+     ["", "", "wednesday", ""]),  # the day most sources name is the story's own
+    ([("A", "saturday"), ("A", "saturday"), ("B", "monday"), ("C", "monday")],
+     ["saturday", "saturday", "", ""]),  # a source names a day once, however often
+    ([("A", "sunday"), ("B", "monday"), ("C", None)],
+     ["sunday", "monday", ""]),  # no day leads: each named day stands apart
+    ([("A", "friday"), ("B", None)], ["", ""]),  # one day named is the story's
+])
+def test_event_days_keep_apart_only_another_day_than_the_storys(named, expected):
+    facts = [fact(1, 1, 1, source=s, day=d, story="quake") for s, d in named]
+    assert event_days(facts) == expected
+
+
+def test_event_days_are_per_story():
+    facts = [fact(1, 1, 1, source="A", day="monday", story="one"),
+             fact(1, 1, 1, source="B", day="tuesday", story="two")]
+    assert event_days(facts) == ["", ""]

@@ -27,6 +27,8 @@ from factcheck.published import epoch_seconds
 KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor", "kind",
               "attribution", "qualifier", "dimension", "thing", "owner", "phase", "era")
 UNKNOWN = ""
+# Not a fact's field as written: its event day as the rules group it (event_days).
+DAY = "day"
 
 # "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
 # The whole number is read, group commas included: "1,200 million" is 1,200 of a million.
@@ -177,7 +179,8 @@ class FactTable:
 def fact_table(facts: Sequence[Fact]) -> FactTable:
     """One row per fact, `pos` = index into `facts` (the engine's handle on the Fact).
 
-    Columns: the key fields ("" = unknown), src (independent source), doc, start,
+    Columns: the key fields ("" = unknown), src (independent source), day (see
+    event_days), doc, start,
     value, lo, hi (float, ±inf when open, NaN when no number), scale, date, when
     (publication time in seconds since the epoch, UTC; NaN if unknown), day_only (the
     date carries no time of day), converts (the partner fact's id, None when none).
@@ -188,6 +191,7 @@ def fact_table(facts: Sequence[Fact]) -> FactTable:
     for name in KEY_FIELDS:
         cols[name] = [getattr(f, name) or UNKNOWN for f in facts]
     cols["src"] = [source_of(f) for f in facts]
+    cols[DAY] = event_days(facts)
     cols["doc"] = [f.doc for f in facts]
     cols["start"] = [int(f.start) for f in facts]
     cols["value"] = [float("nan") if f.value is None else float(f.value) for f in facts]
@@ -200,6 +204,27 @@ def fact_table(facts: Sequence[Fact]) -> FactTable:
     cols["when"], cols["day_only"] = _parse_dates(dates)
     cols["converts"] = [f.converts for f in facts]
     return FactTable(cols, len(facts))
+
+
+def event_days(facts: Sequence[Fact]) -> list[str]:
+    """Each figure's event day as the rules group it: "" for its story's own day.
+
+    A story's day is the weekday its sources name most (each source once a day). A
+    figure naming that day, or none, is of the story's event; one naming another day
+    is of another event ("a 6.3 quake Wednesday", days after Saturday's). When no
+    day leads, every named day stands apart.
+    """
+    named: dict[str, dict[str, set[str]]] = {}
+    for f in facts:
+        if f.day:
+            named.setdefault(f.story or UNKNOWN, {}).setdefault(f.day, set()).add(source_of(f))
+    story_day: dict[str, str] = {}
+    for story, days in named.items():
+        ranked = sorted(((len(sources), day) for day, sources in days.items()), reverse=True)
+        if len(ranked) == 1 or ranked[0][0] > ranked[1][0]:
+            story_day[story] = ranked[0][1]
+    return [f.day if f.day and f.day != story_day.get(f.story or UNKNOWN) else UNKNOWN
+            for f in facts]
 
 
 def _scale(fact: Fact) -> float:

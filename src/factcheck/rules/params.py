@@ -11,7 +11,7 @@ _REQUIRED = object()
 
 # Fact fields a rule may group on (what makes two figures "the same claim").
 GROUPABLE = ("measure", "entity", "location", "scope", "unit", "actor", "kind", "attribution",
-             "dimension", "thing", "owner", "phase", "era")
+             "dimension", "thing", "owner", "phase", "era", "day")
 FIGURE_KINDS = ("count", "measure", "money", "percent", "fraction", "ordinal", "date", "time",
                 "year", "duration", "magnitude", "score", "record")
 

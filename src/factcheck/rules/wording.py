@@ -166,4 +166,6 @@ def quantity_name(key: Mapping[str, str | None]) -> str:
         name += f" ({key['phase']})"
     if key.get("era"):
         name += f" (past: {key['era']})" if key["era"] != "past" else " (a past event)"
+    if key.get("day"):
+        name += f" ({key['day'].title()})"  # another day's event than the story's
     return name

@@ -30,8 +30,9 @@ SCHEMA = {
     "change_verbs": ["str"],
     "event_days": ["str"],
     "statement_verbs": ["str"],
+    "other_moment_links": ["str"],
 }
-OPTIONAL = ("change_verbs", "event_days", "statement_verbs")
+OPTIONAL = ("change_verbs", "event_days", "statement_verbs", "other_moment_links")
 REQUIRED = tuple(k for k in SCHEMA if k not in OPTIONAL)
 
 
@@ -63,6 +64,7 @@ class FrameLexicon:
     change_verbs: frozenset[str] = frozenset()  # "cut the gap ... to just 12": a new figure
     event_days: frozenset[str] = frozenset()  # "Saturday's quake": the day it happened
     statement_verbs: frozenset[str] = frozenset()  # "said on Monday" dates the saying
+    other_moment_links: frozenset[str] = frozenset()  # "heading into Saturday's final"
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -100,6 +102,7 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.change_verbs = frozenset(w.lower() for w in data.get("change_verbs", ()))
     lex.event_days = frozenset(w.lower() for w in data.get("event_days", ()))
     lex.statement_verbs = frozenset(w.lower() for w in data.get("statement_verbs", ()))
+    lex.other_moment_links = frozenset(w.lower() for w in data.get("other_moment_links", ()))
     return lex
 
 

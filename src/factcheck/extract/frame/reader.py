@@ -314,19 +314,26 @@ class FrameReader:
     def day(self, w: Window, reach: int = 8) -> str | None:
         """The weekday of the figure's event its clause names, the nearest first: "the
         6.3-magnitude quake Wednesday morning", "struck Herat on Saturday night". A day
-        just after a reporting verb ("police said on Monday") is when it was said."""
+        just after a reporting verb ("police said on Monday") is when it was said; one
+        just after "into", "ahead of", "since" is another moment's."""
         days = self.lex.event_days
         if not days:
             return None
         before, after = _this_clause(w.before[-reach:]), _to_clause_end(w.after[:reach])
         for d in range(1, reach + 1):
             for tokens, i in ((before, len(before) - d), (after, d - 1)):
-                if 0 <= i < len(tokens):
-                    word = _clean(tokens[i].low)
-                    if word in days and not any(
-                            t.low in self.lex.statement_verbs for t in tokens[max(0, i - 3):i]):
-                        return word
+                if 0 <= i < len(tokens) and _clean(tokens[i].low) in days:
+                    if self._own_day(tokens, i, modifies=tokens is before and d == 1):
+                        return _clean(tokens[i].low)
         return None
+
+    def _own_day(self, tokens, i: int, modifies: bool) -> bool:
+        """Whether the day at tokens[i] is the figure's; one right before it modifies
+        it ("after Saturday's 6.4 quake": that quake's day, whatever links it)."""
+        lead = [t.low for t in tokens[max(0, i - 3):i]]
+        return (not any(word in self.lex.statement_verbs for word in lead)
+                and (modifies or not any(word in self.lex.other_moment_links
+                                         for word in lead[-2:])))
 
     def part(self, w: Window, reach: int = 4) -> str | None:
         """'including 13 children', '$281m in cash': "part", a part of a larger whole;

@@ -2,7 +2,7 @@
 
 Every kind of figure, not only tolls: a victim's age, a quake's magnitude, a
 distance from a city, a payload, a record. Two figures are one quantity when
-their frames agree (dimension, thing, owner, phase and era); values are
+their frames agree (dimension, thing, owner, phase, era and day); values are
 compared in the dimension's base unit, so kilometres meet miles.
 """
 
@@ -57,7 +57,7 @@ class SameQuantity(Kind):
 
     def params(self):
         return Grouping(
-            key=("dimension", "thing", "owner", "phase", "era"),
+            key=("dimension", "thing", "owner", "phase", "era", "day"),
             require=("dimension", "thing"),
             skip_kinds=(),
             extra={
