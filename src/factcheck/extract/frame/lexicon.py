@@ -62,7 +62,8 @@ class FrameLexicon:
     model_nouns: frozenset[str] = frozenset()
     casualty_groups: frozenset[str] = frozenset()
     change_verbs: frozenset[str] = frozenset()  # "cut the gap ... to just 12": a new figure
-    event_days: frozenset[str] = frozenset()  # "Saturday's quake": the day it happened
+    # "saturday", "saturday's" → saturday: a token's written forms of the day it names
+    event_day_forms: dict[str, str] = field(default_factory=dict)
     statement_verbs: frozenset[str] = frozenset()  # "said on Monday" dates the saying
     other_moment_links: frozenset[str] = frozenset()  # "heading into Saturday's final"
 
@@ -100,7 +101,8 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
     lex.model_nouns = frozenset(w.lower() for w in data["model_nouns"])
     lex.casualty_groups = frozenset(w.lower() for w in data["casualty_groups"])
     lex.change_verbs = frozenset(w.lower() for w in data.get("change_verbs", ()))
-    lex.event_days = frozenset(w.lower() for w in data.get("event_days", ()))
+    lex.event_day_forms = {day.lower() + ending: day.lower() for day in data.get("event_days", ())
+                           for ending in ("", "'s", "’s", "'", "’")}
     lex.statement_verbs = frozenset(w.lower() for w in data.get("statement_verbs", ()))
     lex.other_moment_links = frozenset(w.lower() for w in data.get("other_moment_links", ()))
     return lex

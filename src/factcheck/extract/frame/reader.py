@@ -316,15 +316,13 @@ class FrameReader:
         6.3-magnitude quake Wednesday morning", "struck Herat on Saturday night". A day
         just after a reporting verb ("police said on Monday") is when it was said; one
         just after "into", "ahead of", "since" is another moment's."""
-        days = self.lex.event_days
-        if not days:
-            return None
+        forms = self.lex.event_day_forms
         before, after = _this_clause(w.before[-reach:]), _to_clause_end(w.after[:reach])
-        for d in range(1, reach + 1):
-            for tokens, i in ((before, len(before) - d), (after, d - 1)):
-                if 0 <= i < len(tokens) and _clean(tokens[i].low) in days:
-                    if self._own_day(tokens, i, modifies=tokens is before and d == 1):
-                        return _clean(tokens[i].low)
+        named = [(len(before) - i, i, before) for i, t in enumerate(before) if t.low in forms]
+        named += [(i + 1, i, after) for i, t in enumerate(after) if t.low in forms]
+        for distance, i, tokens in sorted(named, key=lambda n: (n[0], n[2] is after)):
+            if self._own_day(tokens, i, modifies=tokens is before and distance == 1):
+                return forms[tokens[i].low]
         return None
 
     def _own_day(self, tokens, i: int, modifies: bool) -> bool:
