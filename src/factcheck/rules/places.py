@@ -6,7 +6,8 @@ injured" are two claims about one count: when the other figures for the same
 nested in one: a city and its country), a figure that names none is compared
 as that place's. When they name several places, a figure without one may be
 their total (the sum rule's case), so it stays apart. A figure far from the
-place's figures (more than `story_place_max_ratio` apart) is another count
+place's figures (more than `story_place_max_ratio` times and more than
+`story_place_near_gap` apart) is another count
 (a total, a background figure) and stays apart too, with the other figures
 that name no place (they move together or not at all, so that figures that
 were compared with each other still are); vague wording ("dozens") says too
@@ -42,6 +43,9 @@ def place_params() -> dict[str, Param]:
         "story_place_max_ratio": number(
             2.0, "…unless it is more than this many times apart from that place's figures "
                  "(then it is another count: a total, a background figure)", minimum=1.0),
+        "story_place_near_gap": number(
+            1.0, "…and more than this many apart: small counts are near whatever their "
+                 "ratio (one wounded and two wounded are one count in dispute)", minimum=0.0),
         "unscoped_take_event_scope": flag(
             True, "a figure without a scope is compared as the event's when the other "
                   "figures of its key are all the event's (not a running total or a past "
@@ -61,6 +65,11 @@ def gap_ratio(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> float:
     return lo / hi if hi > 0 else math.inf
 
 
+def _gap(lo_a: float, hi_a: float, lo_b: float, hi_b: float) -> float:
+    """How far apart two intervals are: 0 when they overlap."""
+    return max(0.0, max(lo_a, lo_b) - min(hi_a, hi_b))
+
+
 def with_story_places(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> FactTable:
     """`t` with `location` set to the story's place where the rule above allows it."""
     if not p.get("unplaced_take_story_place") or "location" not in key or t.empty:
@@ -68,7 +77,7 @@ def with_story_places(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> Fa
     cols = ["story", *(k for k in key if k != "location")]
     loc, lo, hi, qual = t["location"], t["lo"], t["hi"], t["qualifier"]
     skip = frozenset(p["story_place_skip_qualifiers"])
-    ratio = float(p["story_place_max_ratio"])
+    ratio, near = float(p["story_place_max_ratio"]), float(p["story_place_near_gap"])
     moved = list(loc)
     for rows in t.groups(cols).values():
         places = sorted({loc[i] for i in rows if loc[i] != UNKNOWN})
@@ -87,7 +96,8 @@ def with_story_places(t: FactTable, key: Sequence[str], p: dict[str, Any]) -> Fa
             if loc[i] != inner and qual[i] not in skip:
                 movers.setdefault(loc[i], []).append(i)
         for at in movers.values():
-            if all(gap_ratio(lo[i], hi[i], a, b) <= ratio for i in at for a, b in anchors):
+            if all(gap_ratio(lo[i], hi[i], a, b) <= ratio or _gap(lo[i], hi[i], a, b) <= near
+                   for i in at for a, b in anchors):
                 for i in at:
                     moved[i] = inner
     if moved == loc:
