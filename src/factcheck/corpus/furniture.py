@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 
-from factcheck.corpus.text_patterns import RELATIVE_TIME, hspace_compile, line_matches
+from factcheck.corpus.text_patterns import (
+    RELATIVE_TIME,
+    hspace_compile,
+    line_matches,
+    short_line_starts,
+)
 
 Span = tuple[int, int]
 
@@ -106,8 +111,11 @@ def furniture_spans(text: str, stop_at: frozenset[int] = frozenset()) -> list[Sp
     `stop_at` holds offsets where a link list must end (section headers of an
     aggregator page), so a "Related" list never swallows the next outlet's piece.
     """
-    spans = [m.span() for m in line_matches(_SINGLE_LINE_RE, text) if _short(m)]
-    spans += [m.span() for m in line_matches(_BYLINE, text) if _short(m)]
+    # A furniture line or a byline is matched whole and kept only when short: longer
+    # lines (most of a story's paragraphs) are not tried at all.
+    short = short_line_starts(text, _MAX_LINE)
+    spans = [m.span() for m in line_matches(_SINGLE_LINE_RE, text, short)]
+    spans += [m.span() for m in line_matches(_BYLINE, text, short)]
     spans += [m.span() for m in _GLUED_BYLINE.finditer(text)]
     listed_until = -1
     for heading in line_matches(_LIST_HEADING_LINE, text):
@@ -117,10 +125,6 @@ def furniture_spans(text: str, stop_at: frozenset[int] = frozenset()) -> list[Sp
         spans += items
         listed_until = max(listed_until, items[-1][1] if items else heading.end())
     return spans
-
-
-def _short(m: re.Match[str]) -> bool:
-    return m.end() - m.start() <= _MAX_LINE
 
 
 def _link_list(text: str, pos: int, stop_at: frozenset[int]) -> list[Span]:

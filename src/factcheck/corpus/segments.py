@@ -48,7 +48,14 @@ class SectionHeader:
     title: str | None  # the first line after the header, the piece's headline
 
 
+# Every header holds a line opening with a dash (its credit line): a text without one,
+# as most are, is not tried line by line.
+_DASH_LINE = hspace_compile(r"\n[ ]*[-–—]")
+
+
 def find_section_headers(text: str) -> list[SectionHeader]:
+    if _DASH_LINE.search(text) is None:
+        return []
     headers = []
     for m in line_matches(_HEADER, text):
         source = m.group("name") or m.group("credit")

@@ -88,6 +88,14 @@ _NAME_LIST = re.compile(rf"(?P<names>{_NAME}(?:,\s*{_NAME})*,?\s+and\s+{_NAME})$
 EACH_PLACE = "; "
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Longest first (a word wins over its prefix), then alphabetical. Equal lengths never
+    match at one place, so their order changes no match; but a set's own order changes
+    with each process's string hashing, and a pattern that changes is a miss of the
+    compiled-regex cache (regex_cache) at every start, and a rewrite of it at every exit."""
+    return -len(word), word
+
+
 class PlaceReader:
     """Compiled cue patterns for one lexicon."""
 
@@ -117,7 +125,7 @@ class PlaceReader:
         self.anaphor = (regex_cache.compile(with_lead(rf"(?<![\w-])(?:{anaphors})(?![\w-])", re.I),
                                             re.I) if anaphors else None)
         self.struck_words = frozenset(w.lower() for w in cfg.get("struck_words", []))
-        struck = "|".join(re.escape(w) for w in sorted(self.struck_words, key=len, reverse=True))
+        struck = "|".join(re.escape(w) for w in sorted(self.struck_words, key=_longest_first))
         under = "|".join(
             re.escape(w).replace(r"\ ", r"\s+")
             for w in sorted(cfg.get("under_fire", []), key=len, reverse=True)
@@ -142,8 +150,7 @@ class PlaceReader:
         )
         attacker = sorted(
             self.struck_words | {w.lower() for w in cfg.get("attacker_verbs", [])},
-            key=len,
-            reverse=True,
+            key=_longest_first,
         )
         self.attacker_after = (
             regex_cache.compile(

@@ -8,11 +8,14 @@ from operator import itemgetter, sub
 from typing import NamedTuple
 
 # A word keeps inner apostrophes and hyphens ("Russia's", "aircraft-type", "Kh-101")
-# but not a closing quote ("vehicles'"). Numbers and single symbols are tokens too.
-_TOKEN = re.compile(r"[^\W\d_](?:[\w'’‘.-]*\w)?|\d(?:[\d,.:]*\d)?|[^\w\s]")
+# but not a closing quote ("vehicles'"): inner marks each have a word character after
+# them. Numbers ("1,200.5") likewise keep inner separators. Single symbols are tokens too.
+# The runs are possessive (a token never gives characters back), so the engine does not
+# back off the end of every word to find its last letter, as "[\w'.-]*\w" made it.
+_TOKEN = re.compile(r"[^\W\d_]\w*+(?:['’‘.-]+\w+)*+|\d++(?:[,.:]+\d+)*+|[^\w\s]")
 # Each token (or any other character but a space) with the spaces before it, so that
 # lengths add up to offsets; nothing is left but spaces at the end.
-_CHUNK = re.compile(r"\s*(?:" + _TOKEN.pattern + r"|\S)")
+_CHUNK = re.compile(r"\s*+(?:" + _TOKEN.pattern + r"|\S)")
 
 QUOTES = frozenset("'\"‘’“”«»")
 OPEN_QUOTES = frozenset("'\"‘“«")
