@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 # Words (letters, inner apostrophes and hyphens), numbers with their separators, or
 # one other character. "KO's" and "red-flagged" stay one word.
-TOKEN = re.compile(r"[^\W\d_](?:[\w'’.-]*[^\W_])?|\d(?:[\d,.:]*\d)?|\S")
+# Possessive runs: the engine never backs off the end of a word to find its last letter.
+TOKEN = re.compile(r"[^\W\d_][^\W_]*+(?:[_'’.-]+[^\W_]+)*+|\d++(?:[,.:]+\d+)*+|\S")
 # Each token with the spaces before it, so that lengths add up to offsets (TOKEN matches
 # every non-space character, so nothing else is left but spaces at the end).
-_CHUNK = re.compile(r"\s*(?:" + TOKEN.pattern + ")")
+_CHUNK = re.compile(r"\s*+(?:" + TOKEN.pattern + ")")
 # Where a sentence ends: a stop and a space, or a line break. One class opens the pattern
 # so that the regex engine skips to its characters in C (it does not for an alternation
 # of classes): the search around each figure cost twice as much.
