@@ -175,6 +175,11 @@ class _Moment:
             return None if measure in self.deferred or measure not in self.ctx.monotonic else "same"
         if self._says(rising, pi) or self._says(rising, pj):
             return "unsure"  # a count said to have just risen may be the later moment
+        if measure not in self.ctx.monotonic and (self._says(running, pi)
+                                                   or self._says(running, pj)):
+            # "two remain trapped": what is left of a count that goes up and down, while
+            # the tolls that anchor a stage stay put
+            return "unsure"
         if self._anchored(rows, i, j, measure):
             return "same"  # they agree on more of the story's other counts than not
         dated = not (math.isnan(rows["when"][i]) or math.isnan(rows["when"][j]))
