@@ -80,6 +80,9 @@ class SameQuantity(Kind):
                     [], "words that make a player's count a total across games (\"career\", "
                         "\"season\"): such counts are compared whatever games the sources "
                         "report"),
+                "one_game_best_words": words(
+                    [], "words that make such a count one game's after all (\"career "
+                        "high\", \"season best\"): the best of a career is still one game's"),
                 **own_figure_params(),
                 "round_figure_gap": number(
                     0.0, "a disagreement this close where one side is a plain round figure "
@@ -256,8 +259,9 @@ def with_sole_owner(t: FactTable, others: list[str]) -> FactTable:
 class Games:
     """Which sources report different games: both give game scores, none in common."""
 
-    def __init__(self, scores: dict[tuple[str, str], set[tuple[float, float]]], totals):
-        self.scores, self.totals = scores, totals
+    def __init__(self, scores: dict[tuple[str, str], set[tuple[float, float]]], totals,
+                 bests=None):
+        self.scores, self.totals, self.bests = scores, totals, bests
 
     @classmethod
     def of(cls, facts, p: dict) -> Games:
@@ -268,14 +272,19 @@ class Games:
             if f.dimension == "score" and f.second is not None and f.value is not None:
                 pair = (min(f.value, f.second), max(f.value, f.second))
                 scores.setdefault((f.story or UNKNOWN, source_of(f)), set()).add(pair)
-        return cls(scores, _phrases(tuple(p.get("running_total_words", ()))))
+        return cls(scores, _phrases(tuple(p.get("running_total_words", ()))),
+                   _phrases(tuple(p.get("one_game_best_words", ()))))
 
     def apart(self, story: str, a: str, b: str, fact_a, fact_b) -> bool:
         """Sources `a` and `b` report two games, and neither figure is a total across
         games ("2,301 career points")."""
         mine, theirs = self.scores.get((story, a)), self.scores.get((story, b))
         return (bool(mine and theirs and not mine & theirs)
-                and not _says(self.totals, fact_a) and not _says(self.totals, fact_b))
+                and not self._total(fact_a) and not self._total(fact_b))
+
+    def _total(self, fact) -> bool:
+        """'2,301 career points', not '16 rebounds, both career highs'."""
+        return _says(self.totals, fact) and not _says(self.bests, fact)
 
 
 TOTAL_REACH = 30  # characters each side of a figure where a total's word is its own
