@@ -70,6 +70,32 @@ class Mention:
     locative_prep: bool  # "in X" / "in the city of X": a country may be a location only so
 
 
+# What joins the names of a list of places: "Kyiv, Odesa and Lviv".
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_apart(text: str, mentions: list[Mention], m: Mention, at: int, end: int) -> bool:
+    """Whether `m` is one of a list of places ("Kyiv, Odesa and Lviv"; two only when
+    "and" joins them, not "Kyiv, Ukraine") and the figure at `at`-`end` stands outside
+    the list: then the figure is about all of them, not about the place nearest it."""
+    run = [m]
+    for step in (-1, 1):
+        k = mentions.index(m)
+        while 0 <= k + step < len(mentions):
+            a, b = sorted((mentions[k], mentions[k + step]), key=lambda x: x.start)
+            if not _LIST_JOIN.fullmatch(text, a.end, b.start):
+                break
+            k += step
+            run.append(mentions[k])
+    if len(run) < 2:
+        return False
+    first, last = min(x.start for x in run), max(x.end for x in run)
+    joined_by_and = " and " in text[first:last]
+    if len(run) < 3 and not joined_by_and:
+        return False
+    return end <= first or at >= last
+
+
 # A place phrase right after a figure: "22 in Suzu", "five at Anamizu".
 _OWN_PLACE = re.compile(r"[ \t]+(?:in|at|near)[ \t]+[A-Z]")
 # Month and day names that are also towns ("March" in England): in news they are dates.
@@ -366,6 +392,8 @@ class PlaceReader:
             key = (rank, own_clause, -(m.start - end if m.start >= at else at - m.end))
             if best_key is None or key > best_key:
                 best, best_key = m, key
+        if best is not None and _listed_apart(text, mentions, best, at, end):
+            return None  # "cities including Kyiv, Odesa and Lviv, killing over 40": all of them
         own = _OWN_PLACE.match(text, end)
         if own and best is not None and best.start != own.end() - 1:
             # "31 died in Wajima, 22 in Suzu": the item's own place, though not one the
