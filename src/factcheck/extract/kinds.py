@@ -141,6 +141,9 @@ _NOT_LABEL = frozenset(LEX["not_label_words"])
 NAME_BEFORE = regex_cache.compile(
     r"(?<![\w'’&])(?P<w>[a-z]?[A-Z][A-Za-z]*[a-z][A-Za-z]*|[A-Z]{2,}|[A-Z]&[A-Z]|[B-HJ-Z])[ \u00a0]$"
 )
+# "In Kyiv 9 people were killed": a name after a place's preposition is where, and the
+# figure counts the noun after it (but "Planet 9", "iPhone 11 sales" name a thing).
+_PLACE_LEAD = re.compile(r"(?<![\w-])(?:[Ii]n|[Aa]t|[Aa]cross|[Nn]ear|[Oo]utside)[ \u00a0]+$")
 GLUED_AFTER = re.compile(r"[A-Za-z]")
 STREET_AFTER = regex_cache.compile(
     r"(?:[ \u00a0]+(?:[A-Z][A-Za-z]*\.?|\d+(?:st|nd|rd|th)))"
@@ -161,7 +164,9 @@ def label_before(text: str, start: int, end: int | None) -> str | None:
                           or noun_after(text, end, through_of=False) is None):
         return m.group("w")
     m = NAME_BEFORE.search(text, max(0, start - 30), start)
-    if m is not None and m.group("w") not in _NOT_LABEL:
+    if m is not None and m.group("w") not in _NOT_LABEL and not (
+            end is not None and _PLACE_LEAD.search(text, max(0, m.start() - 12), m.start())
+            and noun_after(text, end, through_of=False) is not None):
         return m.group("w")
     return None
 
