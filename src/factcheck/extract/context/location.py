@@ -328,7 +328,10 @@ class PlaceReader:
                     start, end, place, 0, False
                 )  # "from Russia", "Kyiv says", "Russia launched"
         if place.kind == "city":
-            small = place.population < BIG_CITY or bare in self.gaz.not_places
+            # A small town's name, or a city's name in another language ("Luck" is Lutsk
+            # in Polish, and an English word), is a place only where the words say so.
+            small = (place.population < BIG_CITY or bare in self.gaz.not_places
+                     or self.gaz.is_alternate(bare, place))
             if small and not (strong or prep):
                 return None
         return Mention(start, end, place, 2 if (strong or prep) else 1, locative_prep)

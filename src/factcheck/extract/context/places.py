@@ -36,12 +36,20 @@ class Gazetteer:
     """Name → Place. Stored as plain tuples (they unpickle several times faster than
     objects); a Place is made on lookup and kept."""
 
-    def __init__(self, rows: dict[str, tuple], not_places: frozenset[str]):
+    def __init__(self, rows: dict[str, tuple], not_places: frozenset[str],
+                 spellings: frozenset[str] = frozenset()):
         self.rows = rows
         self.not_places = not_places
+        self.spellings = spellings  # names places.yaml maps on purpose ("Kiev" → Kyiv)
         # counted in C (map) over the tens of thousands of names, at every start
         self.max_words = max(map(str.count, rows, repeat(" ")), default=0) + 1
         self._made: dict[str, Place] = {}
+
+    def is_alternate(self, surface: str, place: Place) -> bool:
+        """Whether `surface` is one of the city's alternate names in another language
+        ("Luck" for Lutsk), not its name or a spelling places.yaml chose."""
+        return (surface != place.name and surface not in self.spellings
+                and _TRANSLIT_MARK.sub("", surface) != place.name)
 
     def lookup(self, name: str) -> Place | None:
         place = self._made.get(name)
@@ -124,4 +132,4 @@ def load_gazetteer(cfg: dict) -> Gazetteer:
         (_TABLE_FORMAT, sorted(cfg.items())),
         lambda: {name: (p.name, p.kind, p.country, p.population) for name, p in _build(cfg).items()},
     )
-    return Gazetteer(rows, frozenset(cfg.get("not_places", ())))
+    return Gazetteer(rows, frozenset(cfg.get("not_places", ())), frozenset(cfg.get("prefer", ())))
