@@ -58,6 +58,11 @@ class Match:
     agreeing: tuple[int, ...] = ()
     against: tuple[int, ...] = ()
 
+    def __or__(self, other: Match) -> Match:
+        return Match(*(tuple(dict.fromkeys(a + b)) for a, b in
+                       zip((self.same, self.agreeing, self.against),
+                           (other.same, other.agreeing, other.against), strict=True)))
+
 
 def _table(facts: Sequence[Fact], is_draft: Sequence[bool]) -> FactTable:
     return fact_table(facts).assign(draft=[bool(d) for d in is_draft])
@@ -97,8 +102,11 @@ def by_role(facts: Sequence[Fact], is_draft: Sequence[bool],
                     agreeing.append(int(p))
                 elif own[k] and _same_moment(moment, rows, i, sources, k):
                     against.append(int(p))
-            out[int(rows["pos"][i])] = Match(tuple(int(p) for p in sources["pos"]),
-                                             tuple(agreeing), tuple(against))
+            # A figure that holds for each of several places ("Wajima and Suzu each have
+            # 24 deaths") is a row per place: it answers to every place's figures.
+            at = int(rows["pos"][i])
+            out[at] = out[at] | Match(tuple(int(p) for p in sources["pos"]),
+                                      tuple(agreeing), tuple(against))
     return out
 
 
