@@ -74,6 +74,11 @@ def assign_frames(doc: Document, facts: Sequence[Fact], lex: FrameLexicon | None
                 frame.cues.insert(0, "what: price")
             frame.owner = model
             frame.cues.append(f"model: {frame.owner}")
+        elif fact.kind == "money" and frame.thing and frame.owner is None:
+            tier = reader.tier(w)  # "the higher-end model costs $2,799": not the base one's
+            if tier:
+                frame.owner = tier
+                frame.cues.append(f"model: {tier}")
         if frame.thing and (dimension == "count" or dimension.startswith("money:")):
             frame.phase = reader.part(w) or frame.phase
         fact.thing, fact.owner, fact.phase, fact.era = frame.thing, frame.owner, frame.phase, frame.era

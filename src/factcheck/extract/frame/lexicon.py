@@ -31,8 +31,9 @@ SCHEMA = {
     "event_days": ["str"],
     "statement_verbs": ["str"],
     "other_moment_links": ["str"],
+    "price_tiers": {"*": ["str"]},
 }
-OPTIONAL = ("change_verbs", "event_days", "statement_verbs", "other_moment_links")
+OPTIONAL = ("change_verbs", "event_days", "statement_verbs", "other_moment_links", "price_tiers")
 REQUIRED = tuple(k for k in SCHEMA if k not in OPTIONAL)
 
 
@@ -66,6 +67,8 @@ class FrameLexicon:
     event_day_forms: dict[str, str] = field(default_factory=dict)
     statement_verbs: frozenset[str] = frozenset()  # "said on Monday" dates the saying
     other_moment_links: frozenset[str] = frozenset()  # "heading into Saturday's final"
+    tier_of: dict[str, str] = field(default_factory=dict)  # "higher-end" → top
+    price_tiers: re.Pattern[str] | None = None
 
     def group(self, word: str) -> str:
         """A word's synonym group, or the word itself."""
@@ -105,6 +108,10 @@ def compile_frames(data: dict, path: str) -> FrameLexicon:
                            for ending in ("", "'s", "’s", "'", "’")}
     lex.statement_verbs = frozenset(w.lower() for w in data.get("statement_verbs", ()))
     lex.other_moment_links = frozenset(w.lower() for w in data.get("other_moment_links", ()))
+    for tier, words in data.get("price_tiers", {}).items():
+        for w in words:
+            lex.tier_of[" ".join(w.lower().split())] = tier
+    lex.price_tiers = _phrases(list(lex.tier_of))
     return lex
 
 

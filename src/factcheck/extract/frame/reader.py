@@ -333,6 +333,16 @@ class FrameReader:
                 and (modifies or not any(word in self.lex.other_moment_links
                                          for word in lead[-2:])))
 
+    def tier(self, w: Window, reach: int = 6) -> str | None:
+        """The tier of a product line a price's clause names: "the basic model starts at
+        $2,199" (base), "the higher-end model costs $2,799" (top)."""
+        if self.lex.price_tiers is None:
+            return None
+        text = " ".join(_said(t) for t in (*_this_clause(w.before[-reach:]),
+                                            *_to_clause_end(w.after[:reach])))
+        m = self.lex.price_tiers.search(text)
+        return self.lex.tier_of[" ".join(m.group().split())] if m else None
+
     def part(self, w: Window, reach: int = 4) -> str | None:
         """'including 13 children', '$281m in cash': "part", a part of a larger whole;
         'one of the rockets', 'two of them': "share", some of the very things counted,
