@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factcheck.fingerprints import finding_fingerprint
+from factcheck.models import Fact, Finding
+
 FIXTURES = Path(__file__).parent / "fixtures" / "draft"
 EXPECTED = yaml.safe_load((FIXTURES / "expected.yaml").read_text(encoding="utf-8"))
 
@@ -214,3 +217,15 @@ def test_a_draft_figure_gets_the_verdict_its_case_gives(tmp_path, case):
            for f in json.loads(p.stdout)["draft"]["figures"]}
     assert {text: got.get(text) for text in case["verdicts"]} == case["verdicts"]
 
+
+
+def test_a_key_field_a_finding_leaves_unknown_does_not_change_its_fingerprint():
+    fact = Fact(doc="a.txt", start=0, end=3, text="two", value=2, low=2, high=2,
+                source="Daily Bugle", sentence="two were hurt")
+    older = Finding("FC001", "conflicting-values", "error", "m", {"measure": "injured"}, [fact])
+    newer = Finding("FC001", "conflicting-values", "error", "m",
+                    {"measure": "injured", "day": None}, [fact])
+    dated = Finding("FC001", "conflicting-values", "error", "m",
+                    {"measure": "injured", "day": "monday"}, [fact])
+    assert finding_fingerprint(older) == finding_fingerprint(newer)
+    assert finding_fingerprint(older) != finding_fingerprint(dated)

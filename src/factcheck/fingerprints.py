@@ -44,7 +44,10 @@ def _digest(parts: object) -> str:
 
 
 def finding_fingerprint(f: Finding) -> str:
-    return _digest([f.rule, f.story or "", sorted((k, str(v)) for k, v in f.key.items()),
+    # A key field the finding leaves unknown is not part of what it says: a rule that
+    # comes to group by one more field keeps the fingerprints of the findings it had.
+    return _digest([f.rule, f.story or "", sorted((k, str(v)) for k, v in f.key.items()
+                                                  if v is not None),
                     sorted(_figure(x) for x in f.facts)])
 
 
