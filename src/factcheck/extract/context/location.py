@@ -70,6 +70,8 @@ class Mention:
     locative_prep: bool  # "in X" / "in the city of X": a country may be a location only so
 
 
+# A colon that introduces what follows (not one inside a clock time, "9:34").
+_INTRODUCES = re.compile(r":\s")
 # What joins the names of a list of places: "Kyiv, Odesa and Lviv".
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
@@ -397,6 +399,8 @@ class PlaceReader:
                 best, best_key = m, key
         if best is not None and _listed_apart(text, mentions, best, at, end):
             return None  # "cities including Kyiv, Odesa and Lviv, killing over 40": all of them
+        if best is not None and best.start >= end and _INTRODUCES.search(text, end, best.start):
+            return None  # "killed 40 people: 15 in Sumy, 11 in Poltava": the items' total
         own = _OWN_PLACE.match(text, end)
         if own and best is not None and best.start != own.end() - 1:
             # "31 died in Wajima, 22 in Suzu": the item's own place, though not one the
