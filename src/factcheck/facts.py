@@ -27,8 +27,6 @@ from factcheck.published import epoch_seconds
 KEY_FIELDS = ("story", "measure", "entity", "location", "scope", "unit", "actor", "kind",
               "attribution", "qualifier", "dimension", "thing", "owner", "phase", "era")
 UNKNOWN = ""
-# Not a fact's field as written: its event day as the rules group it (event_days).
-DAY = "day"
 
 # "2.5 million", "$200m", "1.2bn": a scale word makes an exact-looking figure a rounded one.
 # The whole number is read, group commas included: "1,200 million" is 1,200 of a million.
@@ -191,7 +189,7 @@ def fact_table(facts: Sequence[Fact]) -> FactTable:
     for name in KEY_FIELDS:
         cols[name] = [getattr(f, name) or UNKNOWN for f in facts]
     cols["src"] = [source_of(f) for f in facts]
-    cols[DAY] = event_days(facts)
+    cols["day"] = event_days(facts)  # not the fact's day as written: see event_days
     cols["doc"] = [f.doc for f in facts]
     cols["start"] = [int(f.start) for f in facts]
     cols["value"] = [float("nan") if f.value is None else float(f.value) for f in facts]

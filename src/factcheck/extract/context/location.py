@@ -80,22 +80,17 @@ def _listed_apart(text: str, mentions: list[Mention], m: Mention, at: int, end: 
     """Whether `m` is one of a list of places ("Kyiv, Odesa and Lviv"; two only when
     "and" joins them, not "Kyiv, Ukraine") and the figure at `at`-`end` stands outside
     the list: then the figure is about all of them, not about the place nearest it."""
-    run = [m]
-    for step in (-1, 1):
-        k = mentions.index(m)
-        while 0 <= k + step < len(mentions):
-            a, b = sorted((mentions[k], mentions[k + step]), key=lambda x: x.start)
-            if not _LIST_JOIN.fullmatch(text, a.end, b.start):
-                break
-            k += step
-            run.append(mentions[k])
-    if len(run) < 2:
-        return False
-    first, last = min(x.start for x in run), max(x.end for x in run)
-    joined_by_and = " and " in text[first:last]
-    if len(run) < 3 and not joined_by_and:
-        return False
-    return end <= first or at >= last
+    def joined(a: Mention, b: Mention) -> bool:  # mentions come in text order
+        return _LIST_JOIN.fullmatch(text, a.end, b.start) is not None
+
+    first = last = mentions.index(m)
+    while first > 0 and joined(mentions[first - 1], mentions[first]):
+        first -= 1
+    while last + 1 < len(mentions) and joined(mentions[last], mentions[last + 1]):
+        last += 1
+    start, stop = mentions[first].start, mentions[last].end
+    listed = last - first + 1 >= 3 or (last > first and " and " in text[start:stop])
+    return listed and (end <= start or at >= stop)
 
 
 # A place phrase right after a figure: "22 in Suzu", "five at Anamizu".
